@@ -1,0 +1,1 @@
+"""diplonews: a gold-standard annotated corpus of diplomatic news, and its tools."""

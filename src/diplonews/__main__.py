@@ -1,0 +1,3 @@
+from diplonews.cli import main
+
+main(prog_name="diplonews")

@@ -1,0 +1,26 @@
+"""``diplonews validate``: check the repository against the data contract."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from ..validation.validator import validate as run_validation
+from . import main
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_obj
+def validate(root: Path, paths: tuple[Path, ...], fmt: str) -> None:
+    """Check texts, metadata and gold annotations (all of them, or those under PATHS).
+
+    Every problem is reported with its rule code, file, document, annotation id and JSON
+    path. Exits 0 only when everything is valid; texts awaiting annotation are notices.
+    """
+    report = run_validation(root, list(paths) or None)
+    click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) if fmt == "json" else report.render_text())
+    if not report.valid:
+        raise SystemExit(1)

@@ -1,0 +1,1 @@
+"""Checks that a repository obeys the data contract; see validator.validate."""

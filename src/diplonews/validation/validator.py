@@ -1,0 +1,174 @@
+"""Validate a diplonews repository: files, metadata, annotations and cross-document rules.
+
+The public entry point is :func:`validate`. It never raises on bad data: everything wrong
+becomes a :class:`Problem` in the returned :class:`Report`.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+
+from .. import corpus
+from ..corpus import Layout
+from ..ontology import load
+from .document_rules import check_document
+from .problems import Problem
+from .report import Report
+from .schema_check import annotation_checker, metadata_checker
+
+
+def _rel(layout: Layout, path: Path) -> str:
+    try:
+        return str(path.relative_to(layout.root))
+    except ValueError:
+        return str(path)
+
+
+def _read_json(path: Path, file: str, doc_id: str, problems: list[Problem]):
+    try:
+        return json.loads(path.read_bytes())
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        problems.append(Problem("json-invalid", str(exc), file, doc_id))
+        return None
+
+
+def _check_text(layout: Layout, doc_id: str, problems: list[Problem]) -> str | None:
+    """Read a corpus text and check its encoding rules; None if it cannot be decoded."""
+    file = _rel(layout, layout.text_path(doc_id))
+    try:
+        text = layout.read_text(doc_id)
+    except UnicodeDecodeError as exc:
+        problems.append(Problem("text-encoding", f"not UTF-8: {exc}", file, doc_id))
+        return None
+    if "\r" in text:
+        problems.append(Problem("text-line-endings", f"carriage return at offset {text.index(chr(13))}", file, doc_id))
+    if not unicodedata.is_normalized("NFC", text):
+        first = next(i for i, ch in enumerate(text) if unicodedata.normalize("NFC", text[: i + 1]) != text[: i + 1])
+        problems.append(Problem("text-not-nfc", f"not NFC from offset {first}", file, doc_id))
+    return text
+
+
+def check_metadata(meta: dict, file: str, doc_id: str) -> list[Problem]:
+    """Schema and semantic problems of one metadata object, as loaded from ``file``."""
+    problems = metadata_checker().check(meta, file, doc_id)
+    if problems:
+        return problems
+    if meta["id"] != doc_id:
+        problems.append(Problem("doc-id-mismatch", f"id {meta['id']!r} differs from the file name's {doc_id!r}", file, doc_id, None, "$.id"))
+    try:
+        date.fromisoformat(meta["published"])
+    except ValueError:
+        problems.append(Problem("meta-date", f"{meta['published']!r} is not a calendar date", file, doc_id, None, "$.published"))
+    return problems
+
+
+def check_annotation(ann: dict, text: str, file: str, doc_id: str) -> list[Problem]:
+    """Schema, identity, hash and semantic problems of one annotation object against its text."""
+    problems = annotation_checker().check(ann, file, doc_id)
+    if problems:
+        return problems
+    if ann["doc_id"] != doc_id:
+        return [Problem("doc-id-mismatch", f"doc_id {ann['doc_id']!r} differs from the file name's {doc_id!r}", file, doc_id, None, "$.doc_id")]
+    actual = corpus.text_sha256(text)
+    if ann["text_sha256"] != actual:
+        return [Problem("text-sha256-mismatch", f"the text changed: recorded {ann['text_sha256'][:12]}…, stored text has {actual[:12]}…", file, doc_id, None, "$.text_sha256")]
+    return check_document(ann, text, file, load())
+
+
+def _check_meta_file(layout: Layout, doc_id: str, problems: list[Problem]) -> dict | None:
+    path = layout.meta_path(doc_id)
+    file = _rel(layout, path)
+    if not path.exists():
+        problems.append(Problem("meta-missing", f"no {path.name} beside the text", _rel(layout, layout.text_path(doc_id)), doc_id))
+        return None
+    meta = _read_json(path, file, doc_id, problems)
+    if meta is None:
+        return None
+    found = check_metadata(meta, file, doc_id)
+    problems.extend(found)
+    return None if found else meta
+
+
+def _check_gold_file(layout: Layout, doc_id: str, text: str | None, has_text: bool, problems: list[Problem]) -> None:
+    path = layout.gold_path(doc_id)
+    file = _rel(layout, path)
+    ann = _read_json(path, file, doc_id, problems)
+    if ann is None:
+        return
+    if not has_text:
+        problems.append(Problem("text-missing", f"no corpus text {_rel(layout, layout.text_path(doc_id))}", file, doc_id))
+    elif text is not None:  # else the text itself is broken, and reported already
+        problems.extend(check_annotation(ann, text, file, doc_id))
+
+
+def _check_names(layout: Layout, problems: list[Problem]) -> None:
+    """Every file in corpus/ and annotations/gold/ follows the layout and has a safe doc id."""
+    pattern = load().doc_id_pattern
+    safe = re.compile(pattern)
+    for folder, suffixes in ((layout.corpus_dir, (corpus.META_SUFFIX, corpus.TEXT_SUFFIX)), (layout.gold_dir, (corpus.GOLD_SUFFIX,))):
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.iterdir()):
+            suffix = next((s for s in suffixes if path.name.endswith(s)), None)
+            if suffix is None or not path.is_file():
+                problems.append(Problem("file-unexpected", f"not a {' or '.join(suffixes)} file", _rel(layout, path)))
+            elif not safe.match(path.name[: -len(suffix)]):
+                problems.append(Problem("doc-id-unsafe", f"{path.name[: -len(suffix)]!r} does not match {pattern}", _rel(layout, path)))
+
+
+def _check_story_splits(layout: Layout, metas: dict[str, dict], problems: list[Problem]) -> None:
+    splits: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for doc_id, meta in metas.items():
+        splits[meta["story"]][meta["split"]].append(doc_id)
+    for story, by_split in sorted(splits.items()):
+        if len(by_split) > 1:
+            detail = "; ".join(f"{split}: {', '.join(ids)}" for split, ids in sorted(by_split.items()))
+            first = min(min(ids) for ids in by_split.values())
+            problems.append(Problem("story-split", f"story {story!r} spans splits ({detail})", _rel(layout, layout.meta_path(first)), first, None, "$.split"))
+
+
+def select_doc_ids(layout: Layout, paths: list[Path] | None) -> list[str]:
+    """The documents named by ``paths`` (files or folders of the layout); all of them when None."""
+    every = sorted(set(layout.text_ids()) | set(layout.gold_ids()))
+    if not paths:
+        return every
+    chosen = set()
+    for path in paths:
+        path = Path(path).resolve()
+        if path.is_dir():
+            chosen.update(d for d in every if path in (layout.text_path(d).resolve().parent, layout.gold_path(d).resolve().parent) or path == layout.root.resolve())
+        else:
+            name = path.name
+            for suffix in (corpus.META_SUFFIX, corpus.TEXT_SUFFIX, corpus.GOLD_SUFFIX):
+                if name.endswith(suffix):
+                    chosen.add(name[: -len(suffix)])
+                    break
+    return sorted(chosen)
+
+
+def validate(root: Path, paths: list[Path] | None = None) -> Report:
+    """Check the repository at ``root`` (or the documents named by ``paths``) and report every problem."""
+    layout = Layout(Path(root))
+    problems: list[Problem] = []
+    notices: list[Problem] = []
+    if not paths:
+        _check_names(layout, problems)
+    text_ids, gold_ids = set(layout.text_ids()), set(layout.gold_ids())
+    doc_ids = select_doc_ids(layout, paths)
+    metas = {}
+    for doc_id in doc_ids:
+        text = _check_text(layout, doc_id, problems) if doc_id in text_ids else None
+        if doc_id in text_ids:
+            meta = _check_meta_file(layout, doc_id, problems)
+            if meta is not None:
+                metas[doc_id] = meta
+        if doc_id in gold_ids:
+            _check_gold_file(layout, doc_id, text, doc_id in text_ids, problems)
+        elif doc_id in text_ids:
+            notices.append(Problem("unannotated", "no gold annotation yet: awaiting annotation", _rel(layout, layout.text_path(doc_id)), doc_id))
+    _check_story_splits(layout, metas, problems)
+    return Report(documents=len(doc_ids), problems=problems, notices=notices)
