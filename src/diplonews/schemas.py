@@ -173,7 +173,32 @@ def metadata_schema(ontology: Ontology | None = None) -> dict:
     }
 
 
-SCHEMA_FILES = {"annotation.schema.json": annotation_schema, "metadata.schema.json": metadata_schema}
+def prediction_schema(ontology: Ontology | None = None) -> dict:
+    """The schema of one predicted document: the gold layers, keyed by doc id and text hash.
+
+    Provenance and ontology version are optional (a system has no annotators); the layer
+    shapes are the gold ones, so a gold file is also a valid prediction.
+    """
+    o = ontology or load()
+    gold = annotation_schema(o)
+    properties = {k: v for k, v in gold["properties"].items() if k != "provenance"}
+    properties["provenance"] = {"type": "object"}
+    properties["system"] = {"type": "string", "description": "Name of the system that made the prediction."}
+    return {
+        **gold,
+        "$id": f"urn:diplonews:schema:prediction:{o.version}",
+        "title": "diplonews prediction (one document)",
+        "description": "A system's output for one document, in the gold layers. One object per line (JSONL) or one file per document.",
+        "properties": properties,
+        "required": ["doc_id", "text_sha256", "mentions", "entities", "relations", "events"],
+    }
+
+
+SCHEMA_FILES = {
+    "annotation.schema.json": annotation_schema,
+    "metadata.schema.json": metadata_schema,
+    "prediction.schema.json": prediction_schema,
+}
 
 
 def write_schemas(schema_dir: Path) -> list[Path]:
