@@ -47,6 +47,9 @@ class AuditDoc:
         """The label of an entity's mentions (validation guarantees they share one, and that there is one)."""
         return self.label(entity["mentions"][0])
 
+    def entity_place(self, entity: dict) -> Place:
+        return Place(self.doc_id, entity["id"], self.entity_label(entity), entity["name"])
+
     def place(self, item: dict) -> Place:
         """Where a mention, or an event's trigger, stands."""
         span = item.get("trigger", item)

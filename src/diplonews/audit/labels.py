@@ -42,23 +42,25 @@ def check_surface_labels(docs: list[AuditDoc], ontology: Ontology) -> Iterator[F
                           "relabel the wrong ones, or waive if each label is right in its context")
 
 
-def check_entity_names(docs: list[AuditDoc], ontology: Ontology) -> Iterator[Finding]:
-    """entity-name-labels: one canonical name for entities of different labels (a country and a place, say)."""
+def _entity_table(docs: list[AuditDoc], thing: Callable, variant: Callable) -> Table:
+    """Entities grouped by ``thing(entity)``, then by ``variant(doc, entity)``; entities without a thing are left out."""
     table = _table()
     for doc in docs:
         for e in doc.entities:
-            label = doc.entity_label(e)
-            table[e["name"]][label].append(Place(doc.doc_id, e["id"], label, e["name"]))
+            if thing(e):
+                table[thing(e)][variant(doc, e)].append(doc.entity_place(e))
+    return table
+
+
+def check_entity_names(docs: list[AuditDoc], ontology: Ontology) -> Iterator[Finding]:
+    """entity-name-labels: one canonical name for entities of different labels (a country and a place, say)."""
+    table = _entity_table(docs, lambda e: e["name"], AuditDoc.entity_label)
     yield from _conflicts("entity-name-labels", table, _label_order(ontology), "names entities labelled",
-                          "give each kind of thing its own canonical name (\"Tehran\" and \"Tehran (city)\"), or fix the labels")
+                          "give each thing its own canonical name, or fix the labels")
 
 
 def check_kb_names(docs: list[AuditDoc], ontology: Ontology) -> Iterator[Finding]:
     """kb-id-names: one knowledge-base id under several canonical names; one thing should have one name."""
-    table = _table()
-    for doc in docs:
-        for e in doc.entities:
-            if e["kb_id"]:
-                table[e["kb_id"]][e["name"]].append(Place(doc.doc_id, e["id"], doc.entity_label(e), e["name"]))
+    table = _entity_table(docs, lambda e: e["kb_id"], lambda doc, e: e["name"])
     yield from _conflicts("kb-id-names", table, str, "is the kb_id of entities named",
                           "use one canonical name for one kb_id, or fix the kb_id")
