@@ -71,7 +71,9 @@ def _check_span_text(ctx: DocumentContext) -> Iterator[Problem]:
 def _check_span_layout(ctx: DocumentContext) -> Iterator[Problem]:
     """Within a layer: no partial or nested overlap, and one span one item (but see _may_share_span)."""
     for layer, key in LAYERS:
-        ordered = sorted(_spans(ctx, layer, key), key=lambda s: (s[2]["start"], s[2]["end"], s[0]))
+        n = len(ctx.text)
+        in_range = (s for s in _spans(ctx, layer, key) if 0 <= s[2]["start"] < s[2]["end"] <= n)  # others reported once, above
+        ordered = sorted(in_range, key=lambda s: (s[2]["start"], s[2]["end"], s[0]))
         same: list[dict] = []  # items on the span of the item before
         reach_end, reach_id = -1, None  # furthest end seen so far, and whose
         for _, item, span, path in ordered:

@@ -40,17 +40,18 @@ class SchemaChecker:
 
 
 def _nearest_id(instance, path) -> str | None:
-    """The ``id`` of the innermost object on ``path`` that has one, so a person can find the item."""
+    """The ``id`` of the innermost item on ``path`` that has one, so a person can find it.
+
+    The top-level object is not an item (a metadata file's ``id`` is the document's).
+    """
     found, node = None, instance
     for key in path:
-        if isinstance(node, dict) and isinstance(node.get("id"), str):
-            found = node["id"]
         try:
             node = node[key]
         except (KeyError, IndexError, TypeError):
             break
-    if isinstance(node, dict) and isinstance(node.get("id"), str):
-        found = node["id"]
+        if isinstance(node, dict) and isinstance(node.get("id"), str):
+            found = node["id"]
     return found
 
 

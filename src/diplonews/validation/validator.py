@@ -47,7 +47,8 @@ def _check_text(layout: Layout, doc_id: str, problems: list[Problem]) -> str | N
     if "\r" in text:
         problems.append(Problem("text-line-endings", f"carriage return at offset {text.index(chr(13))}", file, doc_id))
     if not unicodedata.is_normalized("NFC", text):
-        first = next(i for i, ch in enumerate(text) if unicodedata.normalize("NFC", text[: i + 1]) != text[: i + 1])
+        nfc = unicodedata.normalize("NFC", text)
+        first = next((i for i, (a, b) in enumerate(zip(text, nfc)) if a != b), min(len(text), len(nfc)))
         problems.append(Problem("text-not-nfc", f"not NFC from offset {first}", file, doc_id))
     return text
 

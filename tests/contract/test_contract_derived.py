@@ -1,0 +1,62 @@
+"""The ontology is the single source: schemas and guideline tables are derived and current."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from diplonews import schemas
+from diplonews.cli import main
+from diplonews.ontology import load, parse_ontology
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize("name", sorted(schemas.SCHEMA_FILES))
+def test_schema_files_are_valid_draft_2020_12(name):
+    schema = json.loads((ROOT / "schema" / name).read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+def test_derived_files_match_the_ontology():
+    result = CliRunner().invoke(main, ["--root", str(ROOT), "schema", "--check"])
+    assert (result.exit_code, result.output) == (0, "")
+
+
+def test_schema_check_names_a_stale_file(tmp_path):
+    (tmp_path / "schema").mkdir()
+    (tmp_path / "annotations").mkdir()
+    (tmp_path / "annotations" / "GUIDELINES.md").write_text("<!-- BEGIN GENERATED: stages -->\nold\n<!-- END GENERATED: stages -->\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--root", str(tmp_path), "schema", "--check"])
+    assert result.exit_code == 1
+    assert "annotations/GUIDELINES.md is out of date with the ontology; run `diplonews schema`" in result.output
+    assert CliRunner().invoke(main, ["--root", str(tmp_path), "schema"]).exit_code == 0
+    assert "| 18 | `termination` | termination / expiry |" in (tmp_path / "annotations" / "GUIDELINES.md").read_text(encoding="utf-8")
+
+
+def test_schema_enums_come_from_the_ontology():
+    o = load()
+    schema = schemas.annotation_schema()
+    assert schema["$defs"]["mention"]["properties"]["label"]["enum"] == list(o.mention_labels)
+    assert schema["$defs"]["relation"]["properties"]["type"]["enum"] == list(o.relation_types)
+    stage_clause = next(c for c in schema["$defs"]["event"]["allOf"] if c["if"]["properties"]["type"]["const"] == "TREATY_ACTION")
+    assert stage_clause["then"]["properties"]["attributes"]["properties"]["stage"]["enum"] == list(o.stages)
+    assert len(o.stages) == 18 and o.stages[0] == "negotiation" and o.stages[-1] == "termination"
+
+
+def test_ontology_refuses_unknown_labels_in_relations():
+    raw = json.loads((ROOT / "src" / "diplonews" / "ontology.json").read_text(encoding="utf-8"))
+    raw["relation_types"][0]["tail"] = ["TITLE"]
+    with pytest.raises(ValueError, match=r"relation HOLDS_ROLE names unknown labels \['TITLE'\]"):
+        parse_ontology(raw)
+
+
+def test_gold_files_are_valid_predictions():
+    """A gold file is a valid prediction: the two schemas share their layers."""
+    validator = jsonschema.Draft202012Validator(schemas.prediction_schema())
+    for path in sorted((ROOT / "annotations" / "gold").glob("*.json")):
+        assert list(validator.iter_errors(json.loads(path.read_text(encoding="utf-8")))) == [], path.name

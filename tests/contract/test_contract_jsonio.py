@@ -1,0 +1,19 @@
+"""Deterministic JSON and writes that never leave a partial file."""
+from __future__ import annotations
+
+import pytest
+
+from diplonews import jsonio
+
+
+def test_dumps_is_canonical():
+    assert jsonio.dumps({"b": 1, "a": ["é", 2]}) == '{\n  "a": [\n    "é",\n    2\n  ],\n  "b": 1\n}\n'
+
+
+def test_failed_write_leaves_the_old_file_and_no_temp(tmp_path):
+    path = tmp_path / "x.json"
+    path.write_text("old", encoding="utf-8")
+    with pytest.raises(TypeError):
+        jsonio.write_atomic(path, 12345)  # not text or bytes: fails mid-write
+    assert path.read_text(encoding="utf-8") == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.json"]
