@@ -22,6 +22,9 @@ def test_audit_copies_of_one_name_do_not_vouch_for_each_other(corpus):
 def test_audit_names_agree():
     assert names_agree("Russian", "Russia") and names_agree("Chinese", "China")
     assert names_agree("UN", "United Nations") and names_agree("JCPOA", "Joint Comprehensive Plan of Action")
+    assert names_agree("UNCLOS", "United Nations Convention on the Law of the Sea")
+    assert names_agree("UN headquarters", "United Nations Headquarters") and names_agree("U.S.", "United States")
     assert names_agree("al-Sisi", "Abdel Fattah el-Sisi")
+    assert not names_agree("UK", "United States") and not names_agree("Council of the Union", "Court of the Realm")
     assert not names_agree("Bank of England", "Ministry of Foreign Affairs")
     assert not names_agree("Oman", "United States")

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import re
+from functools import cache
+from itertools import product
 
 from ..ontology import Ontology
 
@@ -16,6 +18,8 @@ MENTION_TYPE, NAME_TYPE = "mention_type", "NAM"
 METONYMIC = "metonymic"
 WORD = re.compile(r"\w+")
 MIN_PREFIX = 4  # "Iran" ~ "Iranian", "Russia" ~ "Russian", "China" ~ "Chinese"
+MIN_LOWER_WORD = 5  # lowercase words this long carry a name ("headquarters"); shorter ones ("of", "the", "and") do not
+MAX_ACRONYM = 10  # longest run of words an acronym is looked for in
 
 
 def is_name(mention: dict, ontology: Ontology) -> bool:
@@ -31,20 +35,29 @@ def is_metonymic(mention: dict) -> bool:
 
 
 def name_words(text: str) -> list[str]:
-    """The words of a name that carry it: those with a capital letter or digit ("of", "the", "al-" do not), case-folded."""
-    return [w.casefold() for w in WORD.findall(text) if not w.islower()]
+    """The words that carry a name, case-folded: those with a capital letter or digit, and long lowercase
+    words ("headquarters"); short lowercase ones ("of", "the", "al-") are left out."""
+    return [w.casefold() for w in WORD.findall(text) if not w.islower() or len(w) >= MIN_LOWER_WORD]
 
 
-def _initials(text: str) -> set[str]:
-    """Acronyms a name may go by: initials of all its words, and of its capitalised words ("JCPOA", "UN")."""
+@cache
+def _acronyms(text: str) -> frozenset[str]:
+    """Acronyms a name may go by: the initials of any run of its words, capitalised words required and
+    lowercase ones optional ("UNCLOS" and "UN" in "United Nations Convention on the Law of the Sea")."""
     words = WORD.findall(text)
-    return {"".join(w[0] for w in words).upper(), "".join(w[0] for w in words if w[0].isupper())}
+    found = set()
+    for i in range(len(words)):
+        for j in range(i + 2, min(len(words), i + MAX_ACRONYM) + 1):
+            options = [("", w[0].upper()) if w.islower() else (w[0].upper(),) for w in words[i:j]]
+            found.update("".join(letters) for letters in product(*options))
+    return frozenset(a for a in found if len(a) > 1)
 
 
-def _acronym(text: str) -> str | None:
-    """The letters of an all-capitals mention ("U.S." -> "US"), or None for any other mention."""
-    letters = "".join(WORD.findall(text))
-    return letters if len(letters) > 1 and letters.isupper() else None
+def _acronym_candidates(text: str) -> set[str]:
+    """What in a mention may be an acronym: all of it when in capitals ("U.S." -> "US"), and each word in capitals ("UN")."""
+    words = WORD.findall(text)
+    whole = "".join(words)
+    return {w for w in [whole, *words] if len(w) > 1 and w.isupper()}
 
 
 def _words_agree(a: str, b: str) -> bool:
@@ -53,7 +66,7 @@ def _words_agree(a: str, b: str) -> bool:
 
 
 def names_agree(a: str, b: str) -> bool:
-    """Whether two names plausibly name the same thing: a shared word or stem, or one is the other's acronym."""
+    """Whether two names plausibly name the same thing: a shared word or stem, or an acronym of a run of the other's words."""
     if any(_words_agree(x, y) for x in name_words(a) for y in name_words(b)):
         return True
-    return _acronym(a) in _initials(b) or _acronym(b) in _initials(a)
+    return bool(_acronym_candidates(a) & _acronyms(b) or _acronym_candidates(b) & _acronyms(a))
