@@ -1,0 +1,40 @@
+"""``diplonews audit``: cross-document consistency of the gold, with committed waivers."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from ..audit.runner import audit as run_audit
+from ..audit.waivers import WaiverError
+from . import main
+
+EXIT_FINDINGS, EXIT_UNUSABLE = 1, 2
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--waivers", "waivers_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Waivers file (default: annotations/audit-waivers.json under the root).")
+@click.pass_obj
+def audit(root: Path, fmt: str, waivers_file: Path | None) -> None:
+    """Check the gold for inconsistencies between and within documents.
+
+    Reports strings labelled differently, names left unlabelled, entities whose names
+    disagree, officials without their role, incomplete events and roles, and patterns seen
+    only once. Each finding has a code, a document (none for corpus-wide ones) and a key;
+    a waiver copies those three and adds a reason (see docs/audit.md).
+
+    Exits 0 when every finding is fixed or waived, 1 when some are open, 2 when the
+    waivers file is unusable.
+    """
+    try:
+        report = run_audit(root, waivers_file)
+    except WaiverError as exc:
+        for message in exc.messages:
+            click.echo(message, err=True)
+        raise SystemExit(EXIT_UNUSABLE)
+    click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) if fmt == "json" else report.render_text())
+    if not report.passed:
+        raise SystemExit(EXIT_FINDINGS)
