@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import random
+from collections import Counter
 
 from nervaluate import Evaluator
 
 from diplonews.scoring.counts import ALL
+from diplonews.scoring.matching import match_spans
 from diplonews.scoring.mentions import SCHEMES, count_spans, mention_figures
+from diplonews.scoring.synthetic import perturb_spans
 
 
 def _counts(ref, pred, scheme, label=ALL):
@@ -69,27 +72,11 @@ def _nervaluate(gold_docs, pred_docs, labels):
     return Evaluator(conv(gold_docs), conv(pred_docs), tags=labels, loader="dict").evaluate()
 
 
-def _perturbed(gold, rng, labels):
-    """Predictions without nervaluate's faults: flat, and each overlapping at most one gold span."""
-    pred = []
-    for s, e, l in gold:
-        roll = rng.random()
-        if roll < 0.6:
-            pred.append((s, e, l))
-        elif roll < 0.75:
-            pred.append((s, e, rng.choice(labels)))
-        elif roll < 0.9 and e - s > 1:
-            pred.append((s + 1, e, l if rng.random() < 0.5 else rng.choice(labels)))
-    end = max((e for _, e, _ in gold), default=0)
-    pred.append((end + 5, end + 9, rng.choice(labels)))
-    return pred
-
-
 def test_figures_equal_nervaluate_where_it_is_right(repo_gold):
     labels = sorted({m["label"] for d in repo_gold.values() for m in d["mentions"]})
     rng = random.Random(7)
     gold_docs = [[(m["start"], m["end"], m["label"]) for m in d["mentions"]] for d in repo_gold.values()] * 20
-    pred_docs = [_perturbed(g, rng, labels) for g in gold_docs]
+    pred_docs = [perturb_spans(g, rng, labels) for g in gold_docs]
     theirs = _nervaluate(gold_docs, pred_docs, labels)
     total = sum((count_spans(g, p)[0] for g, p in zip(gold_docs, pred_docs)), start=count_spans([], [])[0])
     ours = mention_figures(total)
@@ -98,3 +85,32 @@ def test_figures_equal_nervaluate_where_it_is_right(repo_gold):
             assert abs(ours[f"mentions.{scheme}.{measure}"] - getattr(theirs["overall"][scheme], measure)) < 1e-12
             for label in labels:
                 assert abs(ours[f"mentions.{scheme}.{label}.{measure}"] - getattr(theirs["entities"][label][scheme], measure)) < 1e-12
+
+
+def _by_definition(ref, pred):
+    """Each scheme run as written in SCHEMES, on all spans and on each label's spans."""
+    out = Counter()
+    for scheme, stages in SCHEMES.items():
+        groups = {ALL: (ref, pred)} | {l: ([s for s in ref if s[2] == l], [s for s in pred if s[2] == l]) for l in {s[2] for s in ref + pred}}
+        for label, (r, p) in groups.items():
+            matched = match_spans(r, p, stages)
+            for outcome, _, _ in matched.pairs:
+                out[("mentions", scheme, label, outcome)] += 1
+            out[("mentions", scheme, label, "mis")] += len(matched.missed)
+            out[("mentions", scheme, label, "spu")] += len(matched.spurious)
+    return out
+
+
+def test_shared_stages_give_the_counts_of_each_scheme_as_defined():
+    rng = random.Random(11)
+    labels = ["A", "B", "C"]
+    for _ in range(300):
+        def spans(n):
+            out = []
+            for _ in range(n):
+                s = rng.randrange(30)
+                out.append((s, s + rng.randrange(1, 8), rng.choice(labels)))
+            return out
+        ref, pred = spans(rng.randrange(6)), spans(rng.randrange(8))
+        fast = +count_spans(ref, pred)[0]
+        assert fast == +_by_definition(ref, pred), (ref, pred)

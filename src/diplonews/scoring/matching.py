@@ -14,6 +14,7 @@ the order given: shuffling either side changes nothing.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 
@@ -27,6 +28,7 @@ class Matched:
     pairs: list[tuple[str, int, int]]
     missed: list[int]  # reference indices left unpaired
     spurious: list[int]  # predicted indices left unpaired
+    sizes: dict[str, int]  # outcome -> number of pairs with it
 
 
 def keyed_match(reference_keys: Sequence[tuple], predicted_keys: Sequence[tuple]) -> Matched:
@@ -75,12 +77,16 @@ class Overlapping:
     outcome: str
 
     def pair(self, reference: Sequence[Span], predicted: Sequence[Span], free_ref: list[int], free_pred: list[int]) -> list[tuple[int, int]]:
+        starts = [reference[r][0] for r in free_ref]  # free_ref is sorted by span, so by start
+        longest = max(reference[r][1] - reference[r][0] for r in free_ref)
         candidates: dict[int, list[int]] = {}
         for p in free_pred:
             ps = predicted[p]
-            near = [r for r in free_ref if overlaps(reference[r], ps) and (not self.same_label or reference[r][2] == ps[2])]
-            if near:
+            window = free_ref[bisect_left(starts, ps[0] - longest + 1) : bisect_left(starts, ps[1])]
+            near = [r for r in window if reference[r][1] > ps[0] and (not self.same_label or reference[r][2] == ps[2])]
+            if len(near) > 1:
                 near.sort(key=lambda r: (abs(reference[r][0] - ps[0]) + abs(reference[r][1] - ps[1]), reference[r]))
+            if near:
                 candidates[p] = near
         owner: dict[int, int] = {}  # reference index -> predicted index
         for p in candidates:
@@ -100,19 +106,24 @@ def _augment(p: int, candidates: dict[int, list[int]], owner: dict[int, int], se
     return False
 
 
-def match_spans(reference: Sequence, predicted: Sequence, stages: Sequence) -> Matched:
-    """Run ``stages`` in order, each over the items the earlier stages left unpaired."""
-    free_ref = sorted(range(len(reference)), key=reference.__getitem__)
-    free_pred = sorted(range(len(predicted)), key=predicted.__getitem__)
-    pairs: list[tuple[str, int, int]] = []
+def match_spans(reference: Sequence, predicted: Sequence, stages: Sequence, after: Matched | None = None) -> Matched:
+    """Run ``stages`` in order, each over the items the earlier stages (and ``after``) left unpaired."""
+    if after is None:
+        free_ref = sorted(range(len(reference)), key=reference.__getitem__)
+        free_pred = sorted(range(len(predicted)), key=predicted.__getitem__)
+        pairs: list[tuple[str, int, int]] = []
+        sizes: dict[str, int] = {}
+    else:
+        free_ref, free_pred, pairs, sizes = after.missed, after.spurious, list(after.pairs), dict(after.sizes)
     for stage in stages:
         if not free_ref or not free_pred:
             break
         found = stage.pair(reference, predicted, free_ref, free_pred)
         if found:
             pairs += [(stage.outcome, r, p) for r, p in found]
+            sizes[stage.outcome] = sizes.get(stage.outcome, 0) + len(found)
             used_ref = {r for r, _ in found}
             used_pred = {p for _, p in found}
             free_ref = [r for r in free_ref if r not in used_ref]
             free_pred = [p for p in free_pred if p not in used_pred]
-    return Matched(pairs, free_ref, free_pred)
+    return Matched(pairs, free_ref, free_pred, sizes)

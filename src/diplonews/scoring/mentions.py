@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from operator import itemgetter
 
 from .counts import ALL, macro, semeval_prf
 from .errors import BOUNDARY, MISLABELLED, MISSED, SPURIOUS, ScoringError
@@ -25,14 +26,8 @@ TASK = "mentions"
 COR, INC, PAR = "cor", "inc", "par"
 
 
-def _span_and_label(s: tuple) -> tuple:
-    return s[0], s[1], s[2]
-
-
-def _span(s: tuple) -> tuple:
-    return s[0], s[1]
-
-
+_span_and_label = itemgetter(0, 1, 2)
+_span = itemgetter(0, 1)
 SCHEMES: dict[str, tuple] = {
     "strict": (SameKey(_span_and_label, COR), Overlapping(False, INC)),
     "exact": (SameKey(_span, COR), Overlapping(False, INC)),
@@ -41,31 +36,52 @@ SCHEMES: dict[str, tuple] = {
 }
 
 
-def _tally(counts: Counter, scheme: str, label: str, matched: Matched) -> None:
-    for outcome, _, _ in matched.pairs:
-        counts[(TASK, scheme, label, outcome)] += 1
-    counts[(TASK, scheme, label, "mis")] += len(matched.missed)
-    counts[(TASK, scheme, label, "spu")] += len(matched.spurious)
+def _tally(counts: Counter, scheme: str, label: str, matched: Matched, outcomes: dict[str, str] | None = None) -> None:
+    for outcome, n in matched.sizes.items():
+        counts[(TASK, scheme, label, outcomes.get(outcome, outcome) if outcomes else outcome)] += n
+    if matched.missed:
+        counts[(TASK, scheme, label, "mis")] += len(matched.missed)
+    if matched.spurious:
+        counts[(TASK, scheme, label, "spu")] += len(matched.spurious)
+
+
+PER_LABEL_NAMES = {"strict": {"overlap": INC}, "exact": {"overlap": INC}, "partial": {"overlap": PAR}, "ent_type": {"overlap": COR}}
+
+
+def _tally_labels(counts: Counter, reference: Sequence[tuple], predicted: Sequence[tuple], same_label: Matched) -> None:
+    """Per-label counts of all four schemes from one same-label matching.
+
+    Restricted to one label, every scheme pairs the same items: equal spans first, then
+    overlapping ones (stage 2); the schemes only name stage 2 differently (INC, PAR, COR).
+    """
+    found = Counter((reference[r][2], outcome) for outcome, r, _ in same_label.pairs)
+    found.update((reference[r][2], "mis") for r in same_label.missed)
+    found.update((predicted[p][2], "spu") for p in same_label.spurious)
+    for (label, outcome), n in found.items():
+        for scheme, names in PER_LABEL_NAMES.items():
+            counts[(TASK, scheme, label, names.get(outcome, outcome))] += n
 
 
 def count_spans(reference: Sequence[tuple], predicted: Sequence[tuple]) -> tuple[Counter, Matched]:
     """Counts of every scheme, overall and per label, for (start, end, label) spans of one document.
 
-    Also returns the overall strict matching, from which the error listing is drawn.
+    Gives the counts that running each of ``SCHEMES`` on all spans and on the spans of
+    each label would give (a test checks this), sharing the stages the schemes have in
+    common: a multiset of equal keys pairs the same number of items whichever equal
+    items are taken. Also returns the overall strict matching, for the error listing.
     """
     counts: Counter = Counter()
-    by_label: dict[str, tuple[list, list]] = {}
-    for s in reference:
-        by_label.setdefault(s[2], ([], []))[0].append(s)
-    for s in predicted:
-        by_label.setdefault(s[2], ([], []))[1].append(s)
-    overall = {}
-    for scheme, stages in SCHEMES.items():
-        matched = overall[scheme] = match_spans(reference, predicted, stages)
-        _tally(counts, scheme, ALL, matched)
-        for label, (ref, pred) in by_label.items():
-            _tally(counts, scheme, label, match_spans(ref, pred, stages))
-    return counts, overall["strict"]
+    first = match_spans(reference, predicted, SCHEMES["strict"][:1])
+    strict = match_spans(reference, predicted, SCHEMES["strict"][1:], after=first)
+    same_label = match_spans(reference, predicted, (Overlapping(True, "overlap"),), after=first)
+    ent_type = match_spans(reference, predicted, SCHEMES["ent_type"][2:], after=same_label)
+    exact = match_spans(reference, predicted, SCHEMES["exact"], after=first)
+    _tally(counts, "strict", ALL, strict)
+    _tally(counts, "ent_type", ALL, ent_type, {"overlap": COR})
+    _tally(counts, "exact", ALL, exact)
+    _tally(counts, "partial", ALL, exact, {INC: PAR})
+    _tally_labels(counts, reference, predicted, same_label)
+    return counts, strict
 
 
 def mention_spans(doc: dict) -> list[tuple[int, int, str]]:
