@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .errors import ScoringError
-from .keyed import score_agreement, score_keyed
+from .keyed import score_agreement, score_variants
 from .views import DocView, describe_trigger
 
 TASK = "events"
@@ -55,11 +55,10 @@ LISTED = ("trigger_classification", "argument_classification")  # variants whose
 
 
 def score_events(reference: dict, predicted: dict) -> tuple[Counter, list[ScoringError]]:
-    counts: Counter = Counter()
-    errors: list[ScoringError] = []
     doc_id = reference["doc_id"]
-    for variant, items in VARIANTS.items():
-        score_keyed(counts, TASK, variant, items(reference), items(predicted), doc_id, errors if variant in LISTED else None)
+    counts, errors = score_variants(TASK, doc_id, [
+        (variant, items(reference), items(predicted), variant in LISTED) for variant, items in VARIANTS.items()
+    ])
     score_agreement(counts, TASK, "status", _statuses(reference), _statuses(predicted), doc_id, errors,
                     lambda text, status: f"{text} status={status}")
     return counts, errors

@@ -43,3 +43,12 @@ def score_agreement(counts: Counter, task: str, variant: str, reference: Sequenc
     for _, r, p in rest.pairs:
         ref, pred = reference[matched.missed[r]], predicted[matched.spurious[p]]
         errors.append(ScoringError(doc_id, f"{task}.{variant}", WRONG_VALUE, describe(ref[2], ref[1]), describe(pred[2], pred[1])))
+
+
+def score_variants(task: str, doc_id: str, variants: list[tuple[str, list, list, bool]]) -> tuple[Counter, list[ScoringError]]:
+    """Counts (and listed errors) of several keyed variants of one task: (variant, reference, predicted, list errors)."""
+    counts: Counter = Counter()
+    errors: list[ScoringError] = []
+    for variant, reference, predicted, listed in variants:
+        score_keyed(counts, task, variant, reference, predicted, doc_id, errors if listed else None)
+    return counts, errors

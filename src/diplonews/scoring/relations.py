@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .errors import ScoringError
-from .keyed import distinct, score_keyed
+from .keyed import distinct, score_variants
 from .views import DocView, EntityIndex
 
 TASK = "relations"
@@ -37,9 +37,7 @@ def _entity_items(doc: dict, index: EntityIndex) -> list[tuple[tuple, str]]:
 
 
 def score_relations(reference: dict, predicted: dict, index: EntityIndex) -> tuple[Counter, list[ScoringError]]:
-    counts: Counter = Counter()
-    errors: list[ScoringError] = []
-    doc_id = reference["doc_id"]
-    score_keyed(counts, TASK, "mention", _mention_items(reference), _mention_items(predicted), doc_id, errors)
-    score_keyed(counts, TASK, "entity", _entity_items(reference, index), _entity_items(predicted, index), doc_id)
-    return counts, errors
+    return score_variants(TASK, reference["doc_id"], [
+        ("mention", _mention_items(reference), _mention_items(predicted), True),
+        ("entity", _entity_items(reference, index), _entity_items(predicted, index), False),
+    ])

@@ -12,7 +12,7 @@ from collections import Counter
 
 from ..ontology import load
 from .errors import ScoringError
-from .keyed import distinct, score_keyed
+from .keyed import distinct, score_variants
 from .views import DocView, EntityIndex
 
 TASK = "treaty_stages"
@@ -44,9 +44,7 @@ def _facts(doc: dict, index: EntityIndex, dated: bool) -> list[tuple[tuple, str]
 
 
 def score_treaty_stages(reference: dict, predicted: dict, index: EntityIndex) -> tuple[Counter, list[ScoringError]]:
-    counts: Counter = Counter()
-    errors: list[ScoringError] = []
-    doc_id = reference["doc_id"]
-    for variant, dated in (("undated", False), ("dated", True)):
-        score_keyed(counts, TASK, variant, _facts(reference, index, dated), _facts(predicted, index, dated), doc_id, errors)
-    return counts, errors
+    return score_variants(TASK, reference["doc_id"], [
+        (variant, _facts(reference, index, dated), _facts(predicted, index, dated), True)
+        for variant, dated in (("undated", False), ("dated", True))
+    ])
