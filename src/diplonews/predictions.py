@@ -1,4 +1,5 @@
-"""Reading system predictions: JSONL (one document a line) or a folder of ``<doc_id>.json``.
+"""Reading system predictions: JSONL (one document a line), a folder of ``<doc_id>.json``,
+or a single ``.json`` file holding one document.
 
 A prediction is refused, with the reason, when it breaks the prediction schema, names an
 unknown document, or was made on a different text (its ``text_sha256`` differs).
@@ -29,14 +30,20 @@ def prediction_checker() -> SchemaChecker:
     return SchemaChecker(schemas.prediction_schema())
 
 
+def _parse_file(file: Path) -> tuple[str, object]:
+    try:
+        return str(file), json.loads(file.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        return str(file), exc
+
+
 def _raw_items(path: Path) -> Iterator[tuple[str, object]]:
     """(where, parsed JSON or the JSONDecodeError) for each document in ``path``."""
     if path.is_dir():
-        for file in sorted(path.glob("*.json")):
-            try:
-                yield str(file), json.loads(file.read_text(encoding="utf-8"))
-            except json.JSONDecodeError as exc:
-                yield str(file), exc
+        yield from map(_parse_file, sorted(path.glob("*.json")))
+        return
+    if path.suffix == ".json":  # one (possibly pretty-printed) document, as in a folder
+        yield _parse_file(path)
         return
     for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
         if line.strip():

@@ -1,0 +1,34 @@
+"""Running a baseline: train on the train split, predict a split, write JSONL predictions."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .. import jsonio
+from ..corpus import Layout
+from .data import split_docs
+from .rules import RulesBaseline
+from .spacy_model import SpacyBaseline
+
+BASELINES = {"rules": RulesBaseline, "spacy": SpacyBaseline}
+TRAIN_SPLIT = "train"
+
+
+class BaselineError(ValueError):
+    """A baseline cannot run (for example: no gold documents in the train split)."""
+
+
+def train(layout: Layout, system: str, progress=None):
+    train_docs = split_docs(layout, TRAIN_SPLIT, with_gold=True)
+    if not train_docs:
+        raise BaselineError(f"no gold document is in the {TRAIN_SPLIT!r} split; a baseline needs something to learn from")
+    return BASELINES[system]().fit(train_docs, progress)
+
+
+def predict_split(layout: Layout, model, split: str) -> list[dict]:
+    return [model.predict(doc) for doc in split_docs(layout, split, with_gold=False)]
+
+
+def write_jsonl(path: Path, predictions: list[dict]) -> None:
+    """One prediction a line, keys sorted, so the same predictions give the same bytes."""
+    jsonio.write_atomic(path, "".join(json.dumps(p, ensure_ascii=False, sort_keys=True) + "\n" for p in predictions))

@@ -1,0 +1,46 @@
+"""``diplonews evaluate``: score a system's predictions against the gold of one split."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..corpus import Layout
+from ..predictions import PredictionError
+from ..scoring.corpus_eval import evaluate_file
+from ..scoring.render import to_json, to_markdown
+from . import main
+
+SHOWN_PROBLEMS = 20
+
+
+def refusal(exc: PredictionError) -> str:
+    """The first problems of refused predictions, and how many more there are."""
+    lines = [p.render() for p in exc.problems[:SHOWN_PROBLEMS]]
+    if len(exc.problems) > SHOWN_PROBLEMS:
+        lines.append(f"... and {len(exc.problems) - SHOWN_PROBLEMS} more problem(s)")
+    return "predictions refused:\n" + "\n".join(lines)
+
+
+@main.command()
+@click.option("--pred", "pred_path", required=True, type=click.Path(exists=True, path_type=Path),
+              help="Predictions: a JSONL file (one document a line) or a folder of <doc_id>.json files.")
+@click.option("--split", default="test", show_default=True, help="Split to score on; 'all' for every gold document.")
+@click.option("--format", "fmt", type=click.Choice(["json", "markdown"]), default="markdown", show_default=True)
+@click.option("--errors", "with_errors", is_flag=True, help="List each missed, spurious and mislabelled item, per document.")
+@click.pass_obj
+def evaluate(root: Path, pred_path: Path, split: str, fmt: str, with_errors: bool) -> None:
+    """Score predictions: mentions, relations, events, treaty stages and dates, with 95% bootstrap CIs.
+
+    Gold documents of the split that have no prediction count as empty predictions
+    (recall 0). Predictions for documents outside the split are ignored, with a notice.
+    """
+    try:
+        evaluation, outside = evaluate_file(Layout(root), pred_path, None if split == "all" else split)
+    except PredictionError as exc:
+        raise click.ClickException(refusal(exc)) from None
+    if evaluation.overall.documents == 0:
+        raise click.ClickException(f"no gold document is in split {split!r}; nothing to score")
+    if outside:
+        click.echo(f"notice: {len(outside)} predicted document(s) outside split {split!r} ignored", err=True)
+    click.echo(to_json(evaluation, with_errors) if fmt == "json" else to_markdown(evaluation, with_errors), nl=fmt == "json")
