@@ -27,3 +27,4 @@ from . import build  # noqa: E402,F401
 from . import evaluate  # noqa: E402,F401
 from . import schema  # noqa: E402,F401
 from . import validate  # noqa: E402,F401
+from . import agreement  # noqa: E402,F401

@@ -1,0 +1,34 @@
+"""``diplonews agreement``: inter-annotator agreement between two folders of annotations."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .. import jsonio
+from ..agreement import AgreementError, measure
+from ..corpus import Layout
+from . import main
+
+
+@main.command()
+@click.argument("first", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("second", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Also write the report as JSON here.")
+@click.pass_obj
+def agreement(root: Path, first: Path, second: Path, out: Path | None) -> None:
+    """Score SECOND against FIRST (folders of <doc_id>.json gold-format files) on their shared documents."""
+    layout = Layout(root)
+    try:
+        report = measure(layout, first, second)
+    except AgreementError as exc:
+        for problem in exc.problems:
+            click.echo(problem.render(), err=True)
+        raise SystemExit(1)
+    click.echo(f"{len(report['documents'])} document(s): {report['second']} against {report['first']}")
+    for name, value in report["metrics"].items():
+        ci = report["ci95"].get(name)
+        click.echo(f"  {name:38} {'n/a' if value is None else f'{value:.3f}'}" + (f"  [{ci[0]:.3f}, {ci[1]:.3f}]" if ci else ""))
+    if out:
+        jsonio.write_json(out, report)
+        click.echo(f"wrote {out}")
