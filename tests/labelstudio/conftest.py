@@ -158,19 +158,27 @@ def _export_file(server: Server, project_id: int, folder: Path) -> Path:
 
 
 @pytest.fixture
-def round_trip(ls_server, sdk, tmp_path):
-    """push(layout's gold) -> annotations made from the predictions (edited) -> pull -> plan_import."""
-    from diplonews.labelstudio import client, importer
+def server_export(ls_server, sdk, tmp_path):
+    """push(layout's gold) -> annotations made from the predictions (edited) -> pulled export file."""
+    from diplonews.labelstudio import client
     from diplonews.labelstudio.tasks import build_tasks
 
-    def run(layout: Layout, edit=None) -> list:
+    def run(layout: Layout, edit=None) -> Path:
         tasks = build_tasks(layout, layout.gold_ids())
         pushed = client.push(ls_server.url, ls_server.token, tasks, None, f"test-{secrets.token_hex(4)}")
         assert pushed.created and pushed.imported == layout.gold_ids() and pushed.skipped == []
         _annotate_as_predicted(sdk, pushed.project_id, edit)
-        return importer.plan_import(_export_file(ls_server, pushed.project_id, tmp_path), layout)
+        return _export_file(ls_server, pushed.project_id, tmp_path)
 
     return run
+
+
+@pytest.fixture
+def round_trip(server_export):
+    """The changes ``ls import`` plans for a server round trip of the layout's gold."""
+    from diplonews.labelstudio import importer
+
+    return lambda layout, edit=None: importer.plan_import(server_export(layout, edit), layout)
 
 
 @pytest.fixture

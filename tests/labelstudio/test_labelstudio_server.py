@@ -1,12 +1,14 @@
 """Against a real Label Studio server: the config is accepted, and gold survives a round trip."""
 from __future__ import annotations
 
+import json
 import secrets
+from datetime import datetime, timezone
 import xml.etree.ElementTree as ET
 
 import pytest
 
-from diplonews.gold import read_gold
+from diplonews.gold import canonicalize, read_gold
 from diplonews.labelstudio import client, importer
 from diplonews.labelstudio.config import labeling_config
 from diplonews.labelstudio.errors import ClientError
@@ -60,3 +62,38 @@ def test_offsets_survive_emoji_cjk_combining_marks_quotes_and_line_breaks(round_
     prefix = "\U0001F1EB\U0001F1F7\U0001F469\u200d\u2695\ufe0f "  # flag, ZWJ sequence, space
     assert spans["zoe1"] == (len(prefix), len(prefix + "Zoë Q\u0307uíntero"), "Zoë Q\u0307uíntero")
     assert spans["jp1"][2] == "日本" and spans["acc1"][2] == "Accord of\nFriends"
+
+
+SPEAKER = 205  # offset of "Speaker" in the fixture text (checked in the test)
+
+
+def _edit(doc_id: str, result: list[dict]) -> list[dict]:
+    """A span added, a relation deleted, a stage changed, a date value changed."""
+    out = []
+    for item in result:
+        if item.get("from_id") == "tokyo1" and item.get("to_id") == "jp1":
+            continue  # the LOCATED_IN arrow
+        if item.get("from_name") == "treaty_action_stage" and item["id"] == "rat1":
+            item = {**item, "value": {**item["value"], "choices": ["signature"]}}
+        if item.get("from_name") == "date_value" and item["id"] == "thu":
+            item = {**item, "value": {**item["value"], "text": ["2026-01-08"]}}
+        out.append(item)
+    return out + [{"id": "Zq3xY8wLpA", "from_name": "mention", "to_name": "text", "type": "labels", "origin": "manual",
+                   "value": {"start": SPEAKER, "end": SPEAKER + len("Speaker"), "text": "Speaker", "labels": ["ROLE"]}}]
+
+
+def test_an_api_edit_comes_back_as_exactly_that_edit(round_trip, fixture_corpus):
+    original = read_gold(fixture_corpus, "fixture-offsets")
+    assert fixture_corpus.read_text("fixture-offsets")[SPEAKER:] == "Speaker."
+    changes = round_trip(fixture_corpus, _edit)
+    assert [c.render() for c in changes] == ["fixture-offsets: +mentions m1; -relations loc; ~mentions thu; ~events rat1"]
+    importer.write_import(fixture_corpus, changes)
+    written = read_gold(fixture_corpus, "fixture-offsets")
+    expected = json.loads(json.dumps(original))
+    expected["mentions"].append({"id": "m1", "start": SPEAKER, "end": SPEAKER + 7, "text": "Speaker", "label": "ROLE", "attributes": {}})
+    expected["relations"] = [r for r in expected["relations"] if r["id"] != "loc"]
+    next(m for m in expected["mentions"] if m["id"] == "thu")["attributes"]["value"] = "2026-01-08"
+    next(e for e in expected["events"] if e["id"] == "rat1")["attributes"]["stage"] = "signature"
+    today = datetime.now(timezone.utc).date().isoformat()  # the server stamps annotations in UTC
+    expected["provenance"] = {"annotators": ["ci", "fixture"], "annotated": today, "status": "gold", "adjudicated": False}
+    assert written == canonicalize(expected)

@@ -42,6 +42,7 @@ class _Converter:
         self.task_id, self.doc_id, self.text, self.data, self.o = task_id, doc_id, text, data, ontology
         self.fields = config.attribute_fields(ontology)
         self.problems: list[ExportProblem] = []
+        self.broken: set[str] = set()  # ids of labelled regions already reported; no follow-up problems
 
     def problem(self, rule: str, message: str, region: str | None = None) -> None:
         self.problems.append(ExportProblem(rule, message, self.task_id, self.doc_id, region))
@@ -54,9 +55,11 @@ class _Converter:
         for item in items:
             if item["type"] == "labels":
                 region = self._labelled(item)
-                if region and region.ident in regions:
+                if region is None:
+                    self.broken.add(item.get("id"))
+                elif region.ident in regions:
                     self.problem("ls-region-duplicate", "two labelled regions share this id", region.ident)
-                elif region:
+                else:
                     regions[region.ident] = region
         for item in items:
             if item["type"] in ("choices", "textarea"):
@@ -81,6 +84,8 @@ class _Converter:
     def _attach(self, item: dict, regions: dict[str, Region]) -> None:
         ident, control, value = item.get("id"), item.get("from_name"), item.get("value") or {}
         region = regions.get(ident)
+        if region is None and ident in self.broken:
+            return None
         if region is None:
             return self.problem("ls-region-missing", f"{item['type']} {control!r} belongs to no labelled region", ident)
         raw = value.get("choices") if item["type"] == "choices" else value.get("text")
@@ -124,6 +129,8 @@ class _Converter:
                 continue
             head, tail, direction = item.get("from_id"), item.get("to_id"), item.get("direction", "right")
             where = f"{head}->{tail}"
+            if {head, tail} & self.broken:
+                continue
             missing = [r for r in (head, tail) if r not in regions]
             if missing:
                 self.problem("ls-relation-dangling", f"relation {where} points to missing region {missing[0]!r}", missing[0])
