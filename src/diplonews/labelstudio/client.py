@@ -41,8 +41,10 @@ def connect(url: str, api_key: str):
     """An SDK client; ``url`` without a trailing slash, ``api_key`` a (legacy) token or personal access token."""
     if not url or not api_key:
         raise ClientError("a Label Studio URL and API key are needed (--url/--api-key or LABEL_STUDIO_URL/LABEL_STUDIO_API_KEY)")
-    from label_studio_sdk import LabelStudio
-
+    try:
+        from label_studio_sdk import LabelStudio
+    except ImportError:
+        raise ClientError("label-studio-sdk is not installed: pip install 'diplonews[labelstudio]'") from None
     return LabelStudio(base_url=url.rstrip("/"), api_key=api_key)
 
 
