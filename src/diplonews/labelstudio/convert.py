@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..gold import canonicalize, new_annotation
+from ..gold import FreshIds, canonicalize, new_annotation
 from ..ontology import Ontology
 from ..validation.validator import check_annotation
 from . import config
@@ -167,7 +167,7 @@ class _Converter:
         rel_ids = {(r["type"], r["head"], r["tail"]): r["id"] for r in self.data.get("relations", [])}
         taken = kept | set(rel_ids.values()) | {e["id"] for e in self.data.get("entities", [])}
         taken |= {r.values[config.ENTITY] for r in regions.values() if config.ENTITY in r.values}
-        fresh = _FreshIds(taken)
+        fresh = FreshIds(taken)
         gold_id = {}
         for region in sorted(regions.values(), key=lambda r: (r.start, r.end, r.ident)):
             prefix = "m" if region.control == config.MENTION else "v"
@@ -198,7 +198,7 @@ class _Converter:
             event["status"] = region.values[config.STATUS]  # else the schema check names the gap
         ann["events"].append(event)
 
-    def _entities(self, regions: dict[str, Region], gold_id: dict[str, str], fresh: "_FreshIds") -> list[dict]:
+    def _entities(self, regions: dict[str, Region], gold_id: dict[str, str], fresh: FreshIds) -> list[dict]:
         described = {e["id"]: e for e in self.data.get("entities", [])}
         groups: dict[str, list[str]] = {}
         for region in sorted(regions.values(), key=lambda r: (r.start, r.end, r.ident)):
@@ -211,20 +211,6 @@ class _Converter:
             name = known.get("name") or self.text[members[0].start : members[0].end]
             out.append({"id": key, "name": name, "kb_id": known.get("kb_id"), "mentions": [gold_id[r.ident] for r in members]})
         return out
-
-
-class _FreshIds:
-    """The next free ``<prefix><n>`` not among ``taken``."""
-
-    def __init__(self, taken: set[str]):
-        self.taken = set(taken)
-
-    def next(self, prefix: str) -> str:
-        n = 1
-        while f"{prefix}{n}" in self.taken:
-            n += 1
-        self.taken.add(f"{prefix}{n}")
-        return f"{prefix}{n}"
 
 
 def result_to_annotation(result, task_id, doc_id: str, text: str, data: dict, provenance: dict, ontology: Ontology) -> tuple[dict | None, list[ExportProblem]]:
