@@ -14,8 +14,8 @@ from ..labelstudio.tasks import build_tasks
 from ..predictions import PredictionError
 from . import main
 
-URL = click.option("--url", envvar="LABEL_STUDIO_URL", show_envvar=True, help="Label Studio base URL, e.g. http://localhost:8080.")
-API_KEY = click.option("--api-key", envvar="LABEL_STUDIO_API_KEY", show_envvar=True, help="API token (never printed).")
+URL = click.option("--url", envvar="LABEL_STUDIO_URL", show_envvar=True, required=True, help="Label Studio base URL, e.g. http://localhost:8080.")
+API_KEY = click.option("--api-key", envvar="LABEL_STUDIO_API_KEY", show_envvar=True, required=True, help="API token (never printed).")
 
 
 def _emit(text: str, output: Path | None) -> None:
