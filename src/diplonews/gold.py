@@ -55,6 +55,20 @@ def canonicalize(ann: dict) -> dict:
     return out
 
 
+class FreshIds:
+    """Hands out the first free ``<prefix><n>`` (``m3``, ``r12``) for items that have no id yet."""
+
+    def __init__(self, taken: set[str]):
+        self.taken = set(taken)
+
+    def next(self, prefix: str) -> str:
+        n = 1
+        while f"{prefix}{n}" in self.taken:
+            n += 1
+        self.taken.add(f"{prefix}{n}")
+        return f"{prefix}{n}"
+
+
 def read_gold(layout: Layout, doc_id: str) -> dict:
     return json.loads(layout.gold_path(doc_id).read_text(encoding="utf-8"))
 

@@ -26,7 +26,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from ..gold import LAYERS, canonicalize, new_annotation
+from ..gold import LAYERS, FreshIds, canonicalize, new_annotation
 from ..ontology import Ontology, load
 
 SECTIONS = ("text", "entities", "relations", "events")
@@ -164,20 +164,6 @@ def _typed_attributes(tag: _Tag, spec: dict, line: int, file: str) -> dict:
     return out
 
 
-class _Ids:
-    """Hands out ids: the author's where given, else the first free ``<prefix><n>``."""
-
-    def __init__(self, taken: set[str]):
-        self.taken = set(taken)
-
-    def next(self, prefix: str) -> str:
-        n = 1
-        while f"{prefix}{n}" in self.taken:
-            n += 1
-        self.taken.add(f"{prefix}{n}")
-        return f"{prefix}{n}"
-
-
 def _parse_entities(body: str, first_line: int, file: str) -> dict[str, tuple[str, str | None, int]]:
     """@key = Name | Q123 lines: key -> (name, kb_id, line)."""
     out = {}
@@ -205,7 +191,7 @@ def compile_markup(source: str, file: str = "<markup>", ontology: Ontology | Non
     text_line, body = sections["text"]
     text, spans = _parse_text(body, text_line, file)
     tags = [(span, _parse_tag(span, o, file)) for span in spans]
-    ids = _Ids({t.id for _, t in tags if t.id})
+    ids = FreshIds({t.id for _, t in tags if t.id})
     seen: dict[str, int] = {}
     for span, tag in tags:
         if tag.id and tag.id in seen:
@@ -239,7 +225,7 @@ def compile_markup(source: str, file: str = "<markup>", ontology: Ontology | Non
     return Compiled(text=text, meta=meta, gold=canonicalize(gold), lines=lines)
 
 
-def _add_entities(gold: dict, groups: dict[str, list[str]], sections: dict, ids: _Ids, lines: dict, file: str) -> None:
+def _add_entities(gold: dict, groups: dict[str, list[str]], sections: dict, ids: FreshIds, lines: dict, file: str) -> None:
     first_line, body = sections.get("entities", (0, ""))
     described = _parse_entities(body, first_line, file)
     for key, (_, _, line) in described.items():
@@ -253,7 +239,7 @@ def _add_entities(gold: dict, groups: dict[str, list[str]], sections: dict, ids:
         ids.taken.add(key)
 
 
-def _add_relations(gold: dict, sections: dict, ids: _Ids, lines: dict, file: str) -> None:
+def _add_relations(gold: dict, sections: dict, ids: FreshIds, lines: dict, file: str) -> None:
     first_line, body = sections.get("relations", (0, ""))
     for k, line in enumerate(body.split("\n")):
         tokens = line.split()

@@ -1,0 +1,82 @@
+"""Plan and write an ingestion: every input checked before anything is written."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from .. import jsonio
+from ..corpus import Layout
+from ..validation.validator import check_metadata
+from .duplicates import DuplicateIndex
+from .errors import IngestError
+from .metadata import build_metadata, slugify, unique_id
+from .normalize import normalize_text
+from .readers import read_inputs
+
+
+@dataclass(frozen=True)
+class Planned:
+    doc_id: str
+    text: str
+    meta: dict
+    source: str
+
+
+def _corpus_state(layout: Layout) -> tuple[DuplicateIndex, dict[str, str]]:
+    """The duplicate index of the corpus texts, and the split of each story already stored."""
+    index, splits = DuplicateIndex(), {}
+    for doc_id in layout.text_ids():
+        index.add(doc_id, layout.read_text(doc_id))
+        if layout.meta_path(doc_id).exists():
+            meta = json.loads(layout.meta_path(doc_id).read_text(encoding="utf-8"))
+            splits.setdefault(meta.get("story"), meta.get("split"))
+    return index, splits
+
+
+def plan_ingest(layout: Layout, paths: list[Path], defaults: dict, progress: Callable[[str], None] = lambda _: None) -> list[Planned]:
+    """The documents the inputs add; IngestError listing every refused input (nothing planned then)."""
+    index, splits = _corpus_state(layout)
+    taken = set(layout.text_ids())
+    planned, errors = [], []
+    for path in paths:
+        progress(str(path))
+        try:
+            raws = read_inputs(Path(path))
+        except IngestError as exc:
+            errors.append(str(exc))
+            continue
+        for raw in raws:
+            text = normalize_text(raw.text)
+            if not text:
+                errors.append(f"{raw.source}: the text is empty after normalisation")
+                continue
+            duplicate = index.find(text)
+            if duplicate:
+                errors.append(f"{raw.source}: refused, {duplicate}")
+                continue
+            doc_id = unique_id(slugify(str(raw.meta.get("id") or raw.stem)), taken)
+            try:
+                meta = build_metadata(doc_id, text, raw.source, raw.meta, defaults, splits)
+            except IngestError as exc:
+                errors.append(str(exc))
+                continue
+            problems = check_metadata(meta, raw.source, doc_id)
+            if problems:
+                errors += [p.render() for p in problems]
+                continue
+            taken.add(doc_id)
+            index.add(doc_id, text)
+            splits.setdefault(meta["story"], meta["split"])
+            planned.append(Planned(doc_id, text, meta, raw.source))
+    if errors:
+        raise IngestError("\n".join(errors))
+    return planned
+
+
+def write_ingest(layout: Layout, planned: list[Planned]) -> None:
+    """Write each text and its metadata (atomically, file by file)."""
+    for item in planned:
+        jsonio.write_atomic(layout.text_path(item.doc_id), item.text)
+        jsonio.write_json(layout.meta_path(item.doc_id), item.meta)

@@ -1,0 +1,203 @@
+"""A Label Studio JSON export -> gold files, with a per-document change report.
+
+Per task, the chosen annotation is the ground-truth one (the latest, if several), else the
+latest completed one; cancelled (skipped) annotations are ignored. Every other annotator's
+latest version is kept under ``annotations/annotators/<annotator>/<doc_id>.json`` for
+agreement studies. A task is refused when its doc id is unknown or its text differs from
+the corpus text. :func:`plan_import` converts everything and raises ExportError listing
+every problem; :func:`write_import` writes only a plan that converted completely.
+
+Provenance: when the chosen annotation gives exactly the layers of the current gold file,
+the file is left as it is. Otherwise ``annotators`` gains the annotator, ``annotated``
+becomes the annotation's last update date, ``status`` stays (``draft`` for a new file),
+and ``adjudicated`` becomes true when a ground-truth annotation was chosen among several
+annotators' versions. Annotators are named by their e-mail's local part (``anna`` for
+``anna@example.org``) when the export carries it (``ls pull`` adds it), else ``user-<id>``.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..corpus import Layout, text_sha256
+from ..gold import LAYERS, canonicalize, read_gold, write_gold
+from ..ontology import Ontology, load
+from .convert import result_to_annotation
+from .errors import ExportError, ExportProblem
+
+
+@dataclass
+class DocChange:
+    """What importing changes for one document: per layer, ids added, removed and changed."""
+
+    doc_id: str
+    annotation: dict
+    is_new: bool
+    added: dict[str, list[str]] = field(default_factory=dict)
+    removed: dict[str, list[str]] = field(default_factory=dict)
+    changed: dict[str, list[str]] = field(default_factory=dict)
+    versions: dict[str, dict] = field(default_factory=dict)  # other annotators' versions, by annotator
+
+    @property
+    def unchanged(self) -> bool:
+        return not self.is_new and not (self.added or self.removed or self.changed)
+
+    def render(self) -> str:
+        if self.is_new:
+            counts = ", ".join(f"{len(self.annotation[layer])} {layer}" for layer in LAYERS)
+            head = f"{self.doc_id}: new gold ({counts})"
+        elif self.unchanged:
+            head = f"{self.doc_id}: unchanged"
+        else:
+            parts = [f"{sign}{layer} {' '.join(ids)}" for sign, diff in (("+", self.added), ("-", self.removed), ("~", self.changed)) for layer, ids in diff.items()]
+            head = f"{self.doc_id}: " + "; ".join(parts)
+        extra = f" (+{len(self.versions)} annotator version(s): {', '.join(sorted(self.versions))})" if self.versions else ""
+        return head + extra
+
+
+def diff_layers(old: dict, new: dict) -> tuple[dict, dict, dict]:
+    """(added, removed, changed) ids per layer between two annotation documents."""
+    added, removed, changed = {}, {}, {}
+    for layer in LAYERS:
+        before = {item["id"]: item for item in old[layer]}
+        after = {item["id"]: item for item in new[layer]}
+        for target, ids in ((added, after.keys() - before), (removed, before.keys() - after), (changed, {i for i in after.keys() & before if after[i] != before[i]})):
+            if ids:
+                target[layer] = sorted(ids)
+    return added, removed, changed
+
+
+def read_export(path: Path) -> list:
+    """The tasks of a Label Studio JSON export; ExportError if it is not a JSON list."""
+    try:
+        tasks = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ExportError([ExportProblem("ls-export-json", f"{path} is not valid JSON: {exc}")]) from None
+    if not isinstance(tasks, list):
+        raise ExportError([ExportProblem("ls-export-shape", f"{path} must hold a JSON list of tasks (Label Studio's JSON export)")])
+    return tasks
+
+
+def annotator_name(completed_by) -> str:
+    """A folder-safe annotator name (see module doc)."""
+    if isinstance(completed_by, dict) and completed_by.get("email"):
+        local = completed_by["email"].split("@")[0].lower()
+        return re.sub(r"[^a-z0-9._-]+", "-", local).strip("-.") or f"user-{completed_by.get('id')}"
+    ident = completed_by.get("id") if isinstance(completed_by, dict) else completed_by
+    return f"user-{ident}"
+
+
+def _latest(annotations: list[dict]) -> dict:
+    return max(annotations, key=lambda a: (str(a.get("updated_at") or a.get("created_at") or ""), a.get("id") or 0))
+
+
+def choose(annotations: list[dict]) -> tuple[dict | None, dict[str, dict]]:
+    """The chosen annotation, and each other annotator's latest one (see module doc)."""
+    done = [a for a in annotations if isinstance(a, dict) and not a.get("was_cancelled")]
+    if not done:
+        return None, {}
+    truth = [a for a in done if a.get("ground_truth")]
+    chosen = _latest(truth or done)
+    by_annotator: dict[str, list[dict]] = {}
+    for a in done:
+        if a is not chosen:
+            by_annotator.setdefault(annotator_name(a.get("completed_by")), []).append(a)
+    return chosen, {name: _latest(items) for name, items in by_annotator.items()}
+
+
+def _provenance(annotation: dict, old: dict | None, adjudicated: bool) -> dict:
+    name = annotator_name(annotation.get("completed_by"))
+    when = str(annotation.get("updated_at") or annotation.get("created_at") or "")[:10]
+    base = old["provenance"] if old else {"annotators": [], "status": "draft", "adjudicated": False}
+    return {
+        "annotators": sorted(set(base["annotators"]) | {name}),
+        "annotated": when,
+        "status": base["status"],
+        "adjudicated": base["adjudicated"] or adjudicated,
+    }
+
+
+class _Planner:
+    """Converts the tasks of one export against one repository, collecting every problem."""
+
+    def __init__(self, layout: Layout, ontology: Ontology):
+        self.layout, self.o = layout, ontology
+        self.known = set(layout.text_ids())
+        self.gold_ids = set(layout.gold_ids())
+        self.problems: list[ExportProblem] = []
+        self.seen: dict[str, object] = {}
+
+    def task(self, index: int, task) -> DocChange | None:
+        task_id = task.get("id", f"#{index}") if isinstance(task, dict) else f"#{index}"
+        data = task.get("data") if isinstance(task, dict) else None
+        if not isinstance(data, dict) or not isinstance(data.get("doc_id"), str) or not isinstance(data.get("text"), str):
+            self.problems.append(ExportProblem("ls-task-shape", "a task needs data.doc_id and data.text", task_id))
+            return None
+        doc_id = data["doc_id"]
+        if doc_id not in self.known:
+            self.problems.append(ExportProblem("ls-unknown-doc", f"no corpus text for doc id {doc_id!r}", task_id, doc_id))
+            return None
+        text = self.layout.read_text(doc_id)
+        if text_sha256(data["text"]) != text_sha256(text):
+            self.problems.append(ExportProblem("ls-text-changed", "the task's text differs from the corpus text; re-push the document", task_id, doc_id))
+            return None
+        if doc_id in self.seen:
+            self.problems.append(ExportProblem("ls-doc-twice", f"task {self.seen[doc_id]} holds the same document", task_id, doc_id))
+            return None
+        self.seen[doc_id] = task_id
+        chosen, others = choose(task.get("annotations") or [])
+        if chosen is None:
+            return None
+        return self._change(task_id, doc_id, text, data, chosen, others)
+
+    def _convert(self, task_id, doc_id: str, text: str, data: dict, annotation: dict, provenance: dict) -> dict | None:
+        ann, problems = result_to_annotation(annotation.get("result"), task_id, doc_id, text, data.get("diplonews") or {}, provenance, self.o)
+        self.problems += problems
+        return ann
+
+    def _change(self, task_id, doc_id: str, text: str, data: dict, chosen: dict, others: dict[str, dict]) -> DocChange | None:
+        old = read_gold(self.layout, doc_id) if doc_id in self.gold_ids else None
+        adjudicated = bool(chosen.get("ground_truth")) and bool(others)
+        ann = self._convert(task_id, doc_id, text, data, chosen, _provenance(chosen, old, adjudicated))
+        versions = {}
+        for name, other in others.items():
+            version = self._convert(task_id, doc_id, text, data, other, _provenance(other, None, False))
+            if version is not None:
+                versions[name] = version
+        if ann is None or len(versions) != len(others):
+            return None
+        if old is None:
+            return DocChange(doc_id, ann, True, versions=versions)
+        added, removed, changed = diff_layers(canonicalize(old), ann)
+        if not (added or removed or changed):
+            ann = old
+        return DocChange(doc_id, ann, False, added, removed, changed, versions)
+
+
+def plan_import(export: Path, layout: Layout, ontology: Ontology | None = None) -> list[DocChange]:
+    """Every document the export changes or confirms; ExportError (nothing planned) on any problem."""
+    planner = _Planner(layout, ontology or load())
+    changes = [planner.task(i, task) for i, task in enumerate(read_export(export))]
+    if planner.problems:
+        raise ExportError(planner.problems)
+    return [c for c in changes if c is not None]
+
+
+def annotator_path(layout: Layout, annotator: str, doc_id: str) -> Path:
+    return layout.root / "annotations" / "annotators" / annotator / f"{doc_id}.json"
+
+
+def write_import(layout: Layout, changes: list[DocChange]) -> list[Path]:
+    """Write the gold files that change and every annotator version; the paths written."""
+    written = []
+    for change in changes:
+        if not change.unchanged:
+            write_gold(layout.gold_path(change.doc_id), change.annotation)
+            written.append(layout.gold_path(change.doc_id))
+        for name, version in sorted(change.versions.items()):
+            path = annotator_path(layout, name, change.doc_id)
+            write_gold(path, version)
+            written.append(path)
+    return written

@@ -1,0 +1,95 @@
+"""``ls import`` on exports from the real server: bad ones are refused whole, annotators are kept."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from diplonews.cli import main
+from diplonews.gold import read_gold
+from diplonews.labelstudio import importer
+from diplonews.labelstudio.errors import ExportError
+
+
+def _snapshot(root):
+    return {p: p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def _result(export: list) -> list:
+    return export[0]["annotations"][0]["result"]
+
+
+def _relabel_amb(export):
+    next(i for i in _result(export) if i.get("id") == "amb" and i["type"] == "labels")["value"]["labels"] = ["AMBASSADOR"]
+
+
+def _dangling(export):
+    _result(export).append({"from_id": "zoe1", "to_id": "ghost", "type": "relation", "direction": "right", "labels": ["HOLDS_ROLE"]})
+
+
+def _orphan_choice(export):
+    _result(export).append({"id": "lonely", "from_name": "status", "to_name": "text", "type": "choices", "value": {"start": 0, "end": 2, "choices": ["completed"]}})
+
+
+def _changed_text(export):
+    export[0]["data"]["text"] = export[0]["data"]["text"].replace("Freedonia", "Freedonja", 1)
+
+
+def _unknown_doc(export):
+    export[0]["data"]["doc_id"] = "no-such-doc"
+
+
+BAD = {
+    "unknown label": (_relabel_amb, "task {task}, doc fixture-offsets, region amb: [ls-unknown-label] unknown mention label 'AMBASSADOR'"),
+    "relation to a missing region": (_dangling, "task {task}, doc fixture-offsets, region ghost: [ls-relation-dangling] relation zoe1->ghost points to missing region 'ghost'"),
+    "choice with no region": (_orphan_choice, "task {task}, doc fixture-offsets, region lonely: [ls-region-missing] choices 'status' belongs to no labelled region"),
+    "changed text": (_changed_text, "task {task}, doc fixture-offsets: [ls-text-changed] the task's text differs from the corpus text; re-push the document"),
+    "unknown doc id": (_unknown_doc, "task {task}, doc no-such-doc: [ls-unknown-doc] no corpus text for doc id 'no-such-doc'"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD))
+def test_a_bad_export_names_task_and_region_and_writes_nothing(case, server_export, fixture_corpus):
+    path = server_export(fixture_corpus)
+    export = json.loads(path.read_text(encoding="utf-8"))
+    spoil, message = BAD[case]
+    spoil(export)
+    path.write_text(json.dumps(export), encoding="utf-8")
+    before = _snapshot(fixture_corpus.root)
+    result = CliRunner().invoke(main, ["--root", str(fixture_corpus.root), "ls", "import", str(path), "--write"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [message.format(task=export[0]["id"]), f"Error: 1 problem(s) in {path}; nothing written"]
+    assert result.stdout == ""
+    assert _snapshot(fixture_corpus.root) == before
+
+
+def test_malformed_json_is_refused(fixture_corpus, tmp_path):
+    path = tmp_path / "export.json"
+    path.write_text('[{"id": 1, "data": ', encoding="utf-8")
+    with pytest.raises(ExportError) as refused:
+        importer.plan_import(path, fixture_corpus)
+    assert [p.rule for p in refused.value.problems] == ["ls-export-json"]
+    assert refused.value.problems[0].render() == f"export: [ls-export-json] {path} is not valid JSON: Expecting value: line 1 column 20 (char 19)"
+
+
+def test_ground_truth_is_chosen_and_other_annotators_are_kept(server_export, fixture_corpus):
+    path = server_export(fixture_corpus)
+    export = json.loads(path.read_text(encoding="utf-8"))
+    mine = export[0]["annotations"][0]
+    theirs = json.loads(json.dumps(mine))
+    theirs.update(id=mine["id"] + 1000, completed_by={"id": 99, "email": "Lena.K@example.org"}, ground_truth=False, updated_at="2099-01-01T00:00:00Z")
+    theirs["result"] = [i for i in theirs["result"] if i.get("id") != "thu" and i.get("to_id") != "thu"]
+    mine["ground_truth"] = True
+    export[0]["annotations"].append(theirs)
+    path.write_text(json.dumps(export), encoding="utf-8")
+    original = read_gold(fixture_corpus, "fixture-offsets")
+    changes = importer.plan_import(path, fixture_corpus)
+    assert [c.render() for c in changes] == ["fixture-offsets: unchanged (+1 annotator version(s): lena.k)"]
+    written = importer.write_import(fixture_corpus, changes)
+    version_path = fixture_corpus.root / "annotations" / "annotators" / "lena.k" / "fixture-offsets.json"
+    assert written == [version_path]
+    assert read_gold(fixture_corpus, "fixture-offsets") == original
+    version = json.loads(version_path.read_text(encoding="utf-8"))
+    assert version["provenance"] == {"annotators": ["lena.k"], "annotated": "2099-01-01", "status": "draft", "adjudicated": False}
+    assert [m["id"] for m in version["mentions"]] == [m["id"] for m in original["mentions"] if m["id"] != "thu"]
