@@ -51,10 +51,15 @@ class SameKey:
         waiting: dict[Hashable, list[int]] = {}
         key = self.key
         for r in reversed(free_ref):  # reversed so that pop() hands out the first in sorted order
-            waiting.setdefault(key(reference[r]), []).append(r)
+            k = key(reference[r])
+            if k in waiting:
+                waiting[k].append(r)
+            else:
+                waiting[k] = [r]
         found = []
+        get = waiting.get
         for p in free_pred:
-            candidates = waiting.get(key(predicted[p]))
+            candidates = get(key(predicted[p]))
             if candidates:
                 found.append((candidates.pop(), p))
         return found
@@ -63,6 +68,30 @@ class SameKey:
 def overlaps(a: Span, b: Span) -> bool:
     """Whether two half-open spans share at least one code point."""
     return a[0] < b[1] and b[0] < a[1]
+
+
+class OverlapIndex:
+    """For each predicted span, the reference spans it overlaps, closest boundaries first.
+
+    Built once over the items left after the equal-key stage and shared by every
+    overlap stage of every scheme, which differ only in the label filter and in which
+    items are still free.
+    """
+
+    def __init__(self, reference: Sequence[Span], predicted: Sequence[Span], free_ref: list[int], free_pred: list[int]):
+        self.near: dict[int, list[int]] = {}
+        if not free_ref:
+            return
+        starts = [reference[r][0] for r in free_ref]  # free_ref is sorted by span, so by start
+        longest = max(reference[r][1] - reference[r][0] for r in free_ref)
+        for p in free_pred:
+            ps = predicted[p]
+            window = free_ref[bisect_left(starts, ps[0] - longest + 1) : bisect_left(starts, ps[1])]
+            near = [r for r in window if reference[r][1] > ps[0]]
+            if len(near) > 1:
+                near.sort(key=lambda r: (abs(reference[r][0] - ps[0]) + abs(reference[r][1] - ps[1]), reference[r]))
+            if near:
+                self.near[p] = near
 
 
 @dataclass(frozen=True)
@@ -76,18 +105,18 @@ class Overlapping:
     same_label: bool
     outcome: str
 
-    def pair(self, reference: Sequence[Span], predicted: Sequence[Span], free_ref: list[int], free_pred: list[int]) -> list[tuple[int, int]]:
-        starts = [reference[r][0] for r in free_ref]  # free_ref is sorted by span, so by start
-        longest = max(reference[r][1] - reference[r][0] for r in free_ref)
+    def pair(self, reference: Sequence[Span], predicted: Sequence[Span], free_ref: list[int], free_pred: list[int],
+             index: OverlapIndex | None = None) -> list[tuple[int, int]]:
+        index = index or OverlapIndex(reference, predicted, free_ref, free_pred)
+        free = set(free_ref)
         candidates: dict[int, list[int]] = {}
         for p in free_pred:
-            ps = predicted[p]
-            window = free_ref[bisect_left(starts, ps[0] - longest + 1) : bisect_left(starts, ps[1])]
-            near = [r for r in window if reference[r][1] > ps[0] and (not self.same_label or reference[r][2] == ps[2])]
-            if len(near) > 1:
-                near.sort(key=lambda r: (abs(reference[r][0] - ps[0]) + abs(reference[r][1] - ps[1]), reference[r]))
+            near = index.near.get(p)
             if near:
-                candidates[p] = near
+                label = predicted[p][2]
+                near = [r for r in near if r in free and (not self.same_label or reference[r][2] == label)]
+                if near:
+                    candidates[p] = near
         owner: dict[int, int] = {}  # reference index -> predicted index
         for p in candidates:
             _augment(p, candidates, owner, set())
@@ -106,8 +135,13 @@ def _augment(p: int, candidates: dict[int, list[int]], owner: dict[int, int], se
     return False
 
 
-def match_spans(reference: Sequence, predicted: Sequence, stages: Sequence, after: Matched | None = None) -> Matched:
-    """Run ``stages`` in order, each over the items the earlier stages (and ``after``) left unpaired."""
+def match_spans(reference: Sequence, predicted: Sequence, stages: Sequence, after: Matched | None = None,
+                index: OverlapIndex | None = None) -> Matched:
+    """Run ``stages`` in order, each over the items the earlier stages (and ``after``) left unpaired.
+
+    ``index`` (an :class:`OverlapIndex` over a superset of the free items) saves the
+    overlap stages from finding overlapping spans again.
+    """
     if after is None:
         free_ref = sorted(range(len(reference)), key=reference.__getitem__)
         free_pred = sorted(range(len(predicted)), key=predicted.__getitem__)
@@ -118,7 +152,7 @@ def match_spans(reference: Sequence, predicted: Sequence, stages: Sequence, afte
     for stage in stages:
         if not free_ref or not free_pred:
             break
-        found = stage.pair(reference, predicted, free_ref, free_pred)
+        found = stage.pair(reference, predicted, free_ref, free_pred, index) if isinstance(stage, Overlapping) else stage.pair(reference, predicted, free_ref, free_pred)
         if found:
             pairs += [(stage.outcome, r, p) for r, p in found]
             sizes[stage.outcome] = sizes.get(stage.outcome, 0) + len(found)

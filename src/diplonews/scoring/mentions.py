@@ -19,7 +19,7 @@ from operator import itemgetter
 
 from .counts import ALL, macro, semeval_prf
 from .errors import BOUNDARY, MISLABELLED, MISSED, SPURIOUS, ScoringError
-from .matching import Matched, Overlapping, SameKey, match_spans
+from .matching import Matched, OverlapIndex, Overlapping, SameKey, match_spans
 from .views import describe_mention
 
 TASK = "mentions"
@@ -45,6 +45,7 @@ def _tally(counts: Counter, scheme: str, label: str, matched: Matched, outcomes:
         counts[(TASK, scheme, label, "spu")] += len(matched.spurious)
 
 
+BY_LABEL = "by_label"  # the variant slot of per-label counts, kept once for all four schemes
 PER_LABEL_NAMES = {"strict": {"overlap": INC}, "exact": {"overlap": INC}, "partial": {"overlap": PAR}, "ent_type": {"overlap": COR}}
 
 
@@ -53,13 +54,25 @@ def _tally_labels(counts: Counter, reference: Sequence[tuple], predicted: Sequen
 
     Restricted to one label, every scheme pairs the same items: equal spans first, then
     overlapping ones (stage 2); the schemes only name stage 2 differently (INC, PAR, COR).
+    So the counts are kept once, under ``BY_LABEL``, and named per scheme when figures are
+    computed (:func:`per_scheme`), which keeps per-document work a quarter of the size.
     """
-    found = Counter((reference[r][2], outcome) for outcome, r, _ in same_label.pairs)
-    found.update((reference[r][2], "mis") for r in same_label.missed)
-    found.update((predicted[p][2], "spu") for p in same_label.spurious)
-    for (label, outcome), n in found.items():
-        for scheme, names in PER_LABEL_NAMES.items():
-            counts[(TASK, scheme, label, names.get(outcome, outcome))] += n
+    for outcome, r, _ in same_label.pairs:
+        counts[TASK, BY_LABEL, reference[r][2], outcome] += 1
+    for r in same_label.missed:
+        counts[TASK, BY_LABEL, reference[r][2], "mis"] += 1
+    for p in same_label.spurious:
+        counts[TASK, BY_LABEL, predicted[p][2], "spu"] += 1
+
+
+def per_scheme(counts: Counter) -> Counter:
+    """``counts`` with the ``BY_LABEL`` counts named as each scheme's per-label counts."""
+    out = Counter({k: v for k, v in counts.items() if k[1] != BY_LABEL})
+    for (task, variant, label, outcome), n in counts.items():
+        if task == TASK and variant == BY_LABEL:
+            for scheme, names in PER_LABEL_NAMES.items():
+                out[TASK, scheme, label, names.get(outcome, outcome)] += n
+    return out
 
 
 def count_spans(reference: Sequence[tuple], predicted: Sequence[tuple]) -> tuple[Counter, Matched]:
@@ -72,10 +85,11 @@ def count_spans(reference: Sequence[tuple], predicted: Sequence[tuple]) -> tuple
     """
     counts: Counter = Counter()
     first = match_spans(reference, predicted, SCHEMES["strict"][:1])
-    strict = match_spans(reference, predicted, SCHEMES["strict"][1:], after=first)
-    same_label = match_spans(reference, predicted, (Overlapping(True, "overlap"),), after=first)
-    ent_type = match_spans(reference, predicted, SCHEMES["ent_type"][2:], after=same_label)
-    exact = match_spans(reference, predicted, SCHEMES["exact"], after=first)
+    index = OverlapIndex(reference, predicted, first.missed, first.spurious)
+    strict = match_spans(reference, predicted, SCHEMES["strict"][1:], after=first, index=index)
+    same_label = match_spans(reference, predicted, (Overlapping(True, "overlap"),), after=first, index=index)
+    ent_type = match_spans(reference, predicted, SCHEMES["ent_type"][2:], after=same_label, index=index)
+    exact = match_spans(reference, predicted, SCHEMES["exact"], after=first, index=index)
     _tally(counts, "strict", ALL, strict)
     _tally(counts, "ent_type", ALL, ent_type, {"overlap": COR})
     _tally(counts, "exact", ALL, exact)
@@ -112,6 +126,7 @@ def labels_in(counts: Counter) -> list[str]:
 def mention_figures(counts: Counter) -> dict[str, float | None]:
     """Micro P/R/F1 per scheme, per-label P/R/F1, and macro F1 over the labels present."""
     out: dict[str, float | None] = {}
+    counts = per_scheme(counts)
     labels = labels_in(counts)
     for scheme in SCHEMES:
         for name, value in semeval_prf(counts, TASK, scheme, ALL).items():
