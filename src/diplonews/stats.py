@@ -45,6 +45,7 @@ class Accumulator:
         self.splits = self.o.metadata_fields["split"]["values"]
         self.sections = {split: empty_section(self.o) for split in self.splits}
         self.names = {key: {split: set() for split in self.splits} for key in DISTINCT}
+        self.rights_notes: dict[str, set[str]] = {}  # rights id -> distinct rights notes (few: one per source)
 
     def add(self, doc: Document) -> None:
         split = doc.meta["split"]
@@ -55,6 +56,9 @@ class Accumulator:
         for key, field in META_COUNTS.items():
             s[key][doc.meta[field]] += 1
         s["rights"][doc.meta["rights"]] = s["rights"].get(doc.meta["rights"], 0) + 1
+        notes = self.rights_notes.setdefault(doc.meta["rights"], set())
+        if doc.meta["rights_note"]:
+            notes.add(doc.meta["rights_note"])
         for m in doc.gold["mentions"]:
             s["mentions"][m["label"]] += 1
         s["entities"] += len(doc.gold["entities"])
@@ -86,6 +90,7 @@ class Accumulator:
             "total": total,
             "splits": {split: {**s, "rights": dict(sorted(s["rights"].items()))} for split, s in self.sections.items()},
             "distinct": distinct,
+            "rights_notes": {rights: sorted(notes) for rights, notes in sorted(self.rights_notes.items())},
         }
         if pending is not None:
             out["pending"] = pending

@@ -63,10 +63,13 @@ class ShardedWriter:
         self.in_shard = 0
 
     def close(self) -> list[Path]:
-        """Finish the last shard and give every shard its final name; a split with no rows gets one empty shard."""
+        """Finish the last shard and give every shard its final name; a split with no rows writes no file.
+
+        ``datasets`` refuses a split whose files hold no rows, so an empty split is left out.
+        """
         self._flush()
         if self.writer is None:
-            self._next_shard()
+            return []
         self.writer.close()
         final = [self.folder / shard_name(self.split, i, len(self.parts)) for i in range(len(self.parts))]
         for part, path in zip(self.parts, final):
