@@ -112,12 +112,12 @@ def pending_counts(layout: Layout, gold: Iterable[str]) -> dict:
     return {"drafts": len(annotated - set(gold)), "unannotated": len(set(layout.text_ids()) - annotated)}
 
 
-def corpus_stats(root: Path, progress=lambda docs: docs) -> dict:
+def corpus_stats(root: Path, progress=lambda docs, total: docs) -> dict:
     """Statistics of the gold documents of the repository at ``root``."""
     layout = Layout(Path(root))
     ids = gold_ids(layout)
     acc = Accumulator()
-    for doc in progress(iter_documents(layout, ids)):
+    for doc in progress(iter_documents(layout, ids), len(ids)):
         acc.add(doc)
     return acc.result(pending_counts(layout, ids))
 

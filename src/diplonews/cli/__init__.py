@@ -19,4 +19,4 @@ def main(ctx: click.Context, root: Path | None) -> None:
     ctx.obj = root or find_root()
 
 
-from . import authoring, build, schema, validate  # noqa: E402,F401  (registers the commands)
+from . import authoring, build, publish, schema, stats, validate  # noqa: E402,F401  (registers the commands)
