@@ -83,3 +83,11 @@ def test_unknown_section_marker_refuses_the_build(tmp_path):
     card.write_text(card.read_text(encoding="utf-8") + "\n<!-- diplonews:nonsense -->\n", encoding="utf-8")
     with pytest.raises(BuildError, match="unknown generated sections: nonsense"):
         build(root, tmp_path / "out")
+
+
+def test_malformed_leaderboard_is_named(tmp_path):
+    root = write_repo(tmp_path / "repo")
+    (root / "results").mkdir()
+    (root / "results" / "leaderboard.json").write_text(json.dumps({"entries": []}))
+    with pytest.raises(BuildError, match=r"results/leaderboard.json: unexpected shape \(KeyError\('generated'\)\)"):
+        build(root, tmp_path / "out")

@@ -154,38 +154,39 @@ def rights_section(stats: dict) -> str:
     return markdown_table(["rights", "documents", "what it means for reuse"], rows)
 
 
-def _read_json(root: Path, name: str) -> dict | None:
+def _agreement(report: dict) -> str:
+    table = markdown_table(["metric", "value"], [(name, f"{value:.3f}") for name, value in report["metrics"].items()])
+    return f"Measured on {len(report['documents'])} doubly annotated document(s).\n\n{table}\n\n{report.get('notes', '')}".rstrip()
+
+
+def _results(board: dict) -> str:
+    rows = [(e["system"], e["split"], name, f"{m['value']:.3f}", f"[{m['ci95'][0]:.3f}, {m['ci95'][1]:.3f}]")
+            for e in board["entries"] for name, m in e["metrics"].items()]
+    caption = f"Scored on {board['generated']} at commit `{board['commit'][:12]}`; 95% bootstrap confidence intervals."
+    return caption + "\n\n" + markdown_table(["system", "split", "metric", "value", "95% CI"], rows)
+
+
+# file written by another part of the project -> (text while it is absent, renderer, the keys it must have)
+OPTIONAL_SECTIONS = {
+    AGREEMENT: ("No inter-annotator agreement study has been run yet; the figures will appear here when it has.",
+                _agreement, "documents, metrics and notes"),
+    LEADERBOARD: ("No results yet: baseline scores will appear here once they have been measured.",
+                  _results, "generated, commit and entries"),
+}
+
+
+def optional_section(root: Path, name: str) -> str:
+    """The section rendered from ``name`` if the file exists; a malformed file is a CardError naming it."""
+    absent, render, expected = OPTIONAL_SECTIONS[name]
     path = root / name
     if not path.is_file():
-        return None
+        return absent
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        return render(json.loads(path.read_text(encoding="utf-8")))
     except json.JSONDecodeError as exc:
         raise CardError(f"{name}: not valid JSON: {exc}") from None
-
-
-def agreement_section(root: Path) -> str:
-    report = _read_json(root, AGREEMENT)
-    if report is None:
-        return "No inter-annotator agreement study has been run yet; the figures will appear here when it has."
-    try:
-        table = markdown_table(["metric", "value"], [(name, f"{value:.3f}") for name, value in report["metrics"].items()])
-        return f"Measured on {len(report['documents'])} doubly annotated document(s).\n\n{table}\n\n{report.get('notes', '')}".rstrip()
-    except (KeyError, TypeError, ValueError) as exc:
-        raise CardError(f"{AGREEMENT}: unexpected shape ({exc!r}); expected documents, metrics and notes") from None
-
-
-def results_section(root: Path) -> str:
-    board = _read_json(root, LEADERBOARD)
-    if board is None:
-        return "No results yet: baseline scores will appear here once they have been measured."
-    try:
-        rows = [(e["system"], e["split"], name, f"{m['value']:.3f}", f"[{m['ci95'][0]:.3f}, {m['ci95'][1]:.3f}]")
-                for e in board["entries"] for name, m in e["metrics"].items()]
-        caption = f"Scored on {board['generated']} at commit `{board['commit'][:12]}`; 95% bootstrap confidence intervals."
-    except (KeyError, TypeError, IndexError, ValueError) as exc:
-        raise CardError(f"{LEADERBOARD}: unexpected shape ({exc!r}); expected generated, commit and entries") from None
-    return caption + "\n\n" + markdown_table(["system", "split", "metric", "value", "95% CI"], rows)
+    except (KeyError, TypeError, IndexError, ValueError, AttributeError) as exc:
+        raise CardError(f"{name}: unexpected shape ({exc!r}); expected {expected}") from None
 
 
 USAGE = {
@@ -218,8 +219,8 @@ def render_card(root: Path, stats: dict, counts: dict[str, dict[str, int]]) -> s
         "statistics": lambda: statistics_section(stats),
         "plots": plots_section,
         "rights": lambda: rights_section(stats),
-        "agreement": lambda: agreement_section(root),
-        "results": lambda: results_section(root),
+        "agreement": lambda: optional_section(root, AGREEMENT),
+        "results": lambda: optional_section(root, LEADERBOARD),
         "usage": usage_section,
     }
     unknown = sorted(set(MARKER.findall(body)) - set(sections))
