@@ -2,7 +2,7 @@
 import json
 
 import pytest
-from conftest import load
+from hf_fixtures import load
 
 from diplonews import jsonio
 from diplonews.corpus import Layout

@@ -2,7 +2,7 @@
 import json
 
 import pytest
-from conftest import write_repo
+from hf_fixtures import write_repo
 from huggingface_hub import DatasetCard, metadata_load
 
 from diplonews.hf.builder import BuildError, build
@@ -49,7 +49,7 @@ def test_label_tables_follow_the_ontology(built):
 
 
 def test_leaderboard_agreement_and_mixed_rights(tmp_path):
-    from conftest import ACCORD, markup
+    from hf_fixtures import ACCORD, markup
 
     seed = markup("seed-article", "train", "seed-story", "[Iran]{#i1 COUNTRY @iran} spoke.", origin="published", world="real",
                   rights="LicenseRef-Outlet", rights_note="© Outlet; reuse needs permission.")

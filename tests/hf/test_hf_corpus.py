@@ -3,7 +3,7 @@ import json
 import shutil
 
 import pytest
-from conftest import REPO, load
+from hf_fixtures import REPO, load
 
 from diplonews import jsonio
 from diplonews.corpus import Layout

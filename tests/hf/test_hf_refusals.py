@@ -3,7 +3,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from conftest import ACCORD, REJECT, VISIT, markup, tree_hashes, write_repo
+from hf_fixtures import ACCORD, REJECT, VISIT, markup, tree_hashes, write_repo
 
 from diplonews.cli import main
 from diplonews.hf.builder import BuildError, build

@@ -1,5 +1,5 @@
 """Two builds of the same repository are byte-identical."""
-from conftest import tree_hashes
+from hf_fixtures import tree_hashes
 
 from diplonews.hf.builder import build
 
