@@ -19,7 +19,6 @@ def main(ctx: click.Context, root: Path | None) -> None:
     ctx.obj = root or find_root()
 
 
-
 # Each command module registers itself on import (one per line, so branches merge cleanly).
 from . import agreement  # noqa: E402,F401
 from . import audit  # noqa: E402,F401
@@ -29,5 +28,7 @@ from . import build  # noqa: E402,F401
 from . import evaluate  # noqa: E402,F401
 from . import ingest  # noqa: E402,F401
 from . import labelstudio  # noqa: E402,F401
+from . import publish  # noqa: E402,F401
 from . import schema  # noqa: E402,F401
+from . import stats  # noqa: E402,F401
 from . import validate  # noqa: E402,F401

@@ -1,19 +1,34 @@
-"""``diplonews build``: the main job. For now it validates the corpus and reports on it."""
+"""``diplonews build``: validate the corpus and build the Hugging Face dataset folder."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import click
 
-from ..validation.validator import validate as run_validation
+from ..hf.builder import BuildError, build as build_dataset
 from . import main
+from .progress import progress_bar
 
 
 @main.command()
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Build folder (default: dist/diplonews/ under the repository root).")
 @click.pass_obj
-def build(root: Path) -> None:
-    """Validate the corpus and report (the dataset build itself arrives with the Hugging Face issue)."""
-    report = run_validation(root)
-    click.echo(report.render_text())
-    if not report.valid:
+def build(root: Path, out: Path | None) -> None:
+    """Build the dataset: Parquet configs, card, figures and manifest.
+
+    The corpus is validated first; an invalid corpus, a span off token boundaries or a
+    leak between splits stops the build with every reason, and leaves any previous build
+    in OUT untouched. Only documents with gold status go in.
+    """
+    out = out or root / "dist" / "diplonews"
+    try:
+        result = build_dataset(root, out, progress=progress_bar("building"))
+    except BuildError as exc:
+        for message in exc.messages:
+            click.echo(message, err=True)
+        click.echo(f"build refused: {len(exc.messages)} problem(s); {out} left as it was", err=True)
         raise SystemExit(1)
+    for config, splits in result.counts.items():
+        click.echo(f"{config}: " + ", ".join(f"{split} {n}" for split, n in splits.items()))
+    click.echo(f"built {result.stats['total']['documents']} document(s) into {result.folder}")

@@ -1,0 +1,114 @@
+"""``build``: the gold corpus in, a dataset folder out, all or nothing.
+
+The corpus is validated first and refused if invalid. The new build is written into a
+temporary folder beside the target and swapped in only when complete, so a failed build
+(invalid corpus, a span off token boundaries, a leak between splits) leaves any previous
+build exactly as it was.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .. import jsonio
+from ..corpus import Layout
+from ..stats import Accumulator, pending_counts
+from ..validation.report import Report
+from ..validation.validator import validate
+from . import features as F
+from .card import CardError, render_card
+from .manifest import MANIFEST, write_manifest
+from .plots import render as render_plots
+from .rows import BUILDERS
+from .source import gold_ids, iter_documents
+from .splits import LeakChecker
+from .tokenize import TokenBoundaryError
+from .writer import ShardedWriter
+
+Progress = Callable[[Iterable, int], Iterable]
+
+
+class BuildError(Exception):
+    """A build refused; ``messages`` says why, one line each (``report`` holds validator findings)."""
+
+    def __init__(self, messages: list[str], report: Report | None = None):
+        self.messages, self.report = messages, report
+        super().__init__("\n".join(messages))
+
+
+@dataclass
+class BuildResult:
+    folder: Path
+    stats: dict
+    counts: dict[str, dict[str, int]]  # config -> split -> rows
+    manifest: dict
+
+
+def _no_progress(items: Iterable, total: int) -> Iterable:
+    return items
+
+
+def build(root: Path, out: Path, progress: Progress = _no_progress) -> BuildResult:
+    """Validate the repository at ``root`` and build its dataset into ``out`` (replaced only on success)."""
+    root, out = Path(root).resolve(), Path(out).resolve()
+    report = validate(root)
+    if not report.valid:
+        raise BuildError([p.render() for p in report.problems], report)
+    if out.exists() and any(out.iterdir()) and not (out / MANIFEST).is_file():
+        raise BuildError([f"{out} exists and is not a diplonews build (no {MANIFEST}); refusing to replace it"])
+    out.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.building-"))
+    try:
+        result = _build_into(Layout(root), work, progress)
+        _swap(work, out)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    result.folder = out
+    return result
+
+
+def _swap(new: Path, out: Path) -> None:
+    """Put ``new`` in place of ``out``: the old build moves aside first and is removed last."""
+    old = None
+    if out.exists():
+        old = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.previous-"))
+        os.replace(out, old / "build")
+    os.replace(new, out)
+    if old:
+        shutil.rmtree(old)
+
+
+def _build_into(layout: Layout, folder: Path, progress: Progress) -> BuildResult:
+    ids = gold_ids(layout)
+    writers = {(c, s): ShardedWriter(folder / "data" / c, c, s, F.features(c)) for c in F.CONFIGS for s in F.SPLITS}
+    stats, leaks, errors = Accumulator(), LeakChecker(), []
+    for doc in progress(iter_documents(layout, ids), len(ids)):
+        split = doc.meta["split"]
+        try:
+            for config, rows in BUILDERS.items():
+                for row in rows(doc):
+                    writers[(config, split)].add(row)
+        except TokenBoundaryError as exc:
+            errors.append(f"{layout.gold_path(doc.doc_id).relative_to(layout.root)}: [token-boundary] {exc}")
+        stats.add(doc)
+        leaks.add(doc.doc_id, doc.meta["story"], split, doc.text)
+    errors += [f"[split-leak] {leak.render()}" for leak in leaks.leaks(layout.read_text)]
+    if errors:
+        raise BuildError(errors)
+    for writer in writers.values():
+        writer.close()
+    counts = {c: {s: writers[(c, s)].rows for s in F.SPLITS} for c in F.CONFIGS}
+    result = stats.result(pending_counts(layout, ids))
+    for name, data in render_plots(result).items():
+        jsonio.write_atomic(folder / name, data)
+    try:
+        jsonio.write_atomic(folder / "README.md", render_card(layout.root, result, counts))
+    except CardError as exc:
+        raise BuildError([str(exc)]) from None
+    jsonio.write_json(folder / "stats.json", result)
+    return BuildResult(folder, result, counts, write_manifest(layout.root, folder))

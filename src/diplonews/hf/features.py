@@ -1,0 +1,150 @@
+"""The ``datasets.Features`` of every config, derived from the ontology.
+
+Every closed annotation vocabulary (mention labels, relation and event types, statuses,
+argument roles, treaty stages, IOB2 tags, and the closed metadata fields) is a
+``ClassLabel`` whose names come from ``ontology.json`` in its order, so label ids stay
+stable as long as the ontology does. Attribute values are strings (or booleans) inside an
+``attributes`` struct holding every attribute the ontology knows; an attribute a label
+does not carry is null.
+"""
+from __future__ import annotations
+
+from functools import cache
+
+from datasets import ClassLabel, Features, List, Value
+
+from .. import schemas
+from ..ontology import Attribute, Ontology, load
+
+CONFIGS = ("documents", "ner", "relations", "events", "treaty_stages")
+DEFAULT_CONFIG = "documents"
+SPLITS = ("train", "validation", "test")
+
+STRING, INT, BOOL = Value("string"), Value("int32"), Value("bool")
+
+
+def _label(names) -> ClassLabel:
+    return ClassLabel(names=list(names))
+
+
+def attribute_union(groups: list[dict[str, Attribute]]) -> dict[str, Value]:
+    """One field per attribute name across ``groups``: bool when its values are booleans, else string."""
+    out: dict[str, Value] = {}
+    for attributes in groups:
+        for name, attr in attributes.items():
+            boolean = attr.values is not None and all(isinstance(v, bool) for v in attr.values)
+            value = BOOL if boolean else STRING
+            if out.setdefault(name, value) != value:
+                raise ValueError(f"ontology: attribute {name!r} has different types on different labels")
+    return out
+
+
+def roles(o: Ontology) -> list[str]:
+    """Every argument role, in order of first appearance in the ontology."""
+    return list(dict.fromkeys(role for ev in o.event_types.values() for role in ev.roles))
+
+
+def iob_names(labels) -> list[str]:
+    """IOB2 tag names: O, then B-X and I-X for each label in order."""
+    return ["O"] + [f"{prefix}-{label}" for label in labels for prefix in ("B", "I")]
+
+
+def metadata_fields() -> list[str]:
+    """The metadata keys of ``corpus/<doc_id>.meta.json`` other than ``id``, in schema order."""
+    return [name for name in schemas.metadata_schema()["properties"] if name != "id"]
+
+
+def _metadata(o: Ontology) -> dict:
+    closed = o.metadata_fields
+    return {name: _label(closed[name]["values"]) if name in closed else STRING for name in metadata_fields()}
+
+
+def _span() -> dict:
+    return {"start": INT, "end": INT, "text": STRING}
+
+
+def _mention(o: Ontology) -> dict:
+    return {"id": STRING, **_span(), "label": _label(o.mention_labels)}
+
+
+def documents(o: Ontology) -> Features:
+    mention_attrs = attribute_union([m.attributes for m in o.mention_labels.values()])
+    event_attrs = attribute_union([e.attributes for e in o.event_types.values()])
+    return Features({
+        "doc_id": STRING,
+        "text": STRING,
+        "text_sha256": STRING,
+        "ontology_version": STRING,
+        **_metadata(o),
+        "provenance": {"annotators": List(STRING), "annotated": STRING, "status": _label(o.annotation_statuses), "adjudicated": BOOL},
+        "mentions": List({**_mention(o), "attributes": mention_attrs}),
+        "entities": List({"id": STRING, "name": STRING, "kb_id": STRING, "mentions": List(STRING)}),
+        "relations": List({"id": STRING, "type": _label(o.relation_types), "head": STRING, "tail": STRING}),
+        "events": List({
+            "id": STRING,
+            "type": _label(o.event_types),
+            "trigger": _span(),
+            "status": _label(o.statuses),
+            "attributes": event_attrs,
+            "arguments": List({"role": _label(roles(o)), "ref": STRING}),
+        }),
+    })
+
+
+def ner(o: Ontology) -> Features:
+    return Features({
+        "doc_id": STRING,
+        "tokens": List(STRING),
+        "token_starts": List(INT),
+        "token_ends": List(INT),
+        "ner_tags": List(_label(iob_names(o.mention_labels))),
+        "trigger_tags": List(_label(iob_names(o.event_types))),
+    })
+
+
+def relations(o: Ontology) -> Features:
+    end = {**_mention(o), "entity": STRING}
+    return Features({
+        "doc_id": STRING,
+        "id": STRING,
+        "type": _label(o.relation_types),
+        "head": end,
+        "tail": end,
+        "context": {"start": INT, "end": INT, "text": STRING},
+    })
+
+
+def events(o: Ontology) -> Features:
+    return Features({
+        "doc_id": STRING,
+        "id": STRING,
+        "type": _label(o.event_types),
+        "trigger": _span(),
+        "status": _label(o.statuses),
+        "attributes": attribute_union([e.attributes for e in o.event_types.values()]),
+        "arguments": List({"role": _label(roles(o)), **_mention(o), "entity": STRING}),
+    })
+
+
+def treaty_stages(o: Ontology) -> Features:
+    return Features({
+        "doc_id": STRING,
+        "event_id": STRING,
+        "published": STRING,
+        "treaty": STRING,
+        "treaty_kb_id": STRING,
+        "stage": _label(o.stages),
+        "status": _label(o.statuses),
+        "trigger": _span(),
+        "date": STRING,
+        "date_text": STRING,
+        "actors": List(STRING),
+        "parties": List(STRING),
+    })
+
+
+@cache
+def features(config: str) -> Features:
+    """The declared features of ``config`` (one of :data:`CONFIGS`)."""
+    builders = {"documents": documents, "ner": ner, "relations": relations, "events": events, "treaty_stages": treaty_stages}
+    return builders[config](load())

@@ -1,0 +1,55 @@
+"""The documents a build reads: gold-status annotations with their texts and metadata, streamed."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Iterator
+
+from ..corpus import Layout
+from ..gold import read_gold
+from .tokenize import Tokens, tokenize
+
+
+@dataclass
+class Document:
+    """One gold document as the row builders see it."""
+
+    doc_id: str
+    text: str
+    meta: dict
+    gold: dict
+
+    @cached_property
+    def tokens(self) -> Tokens:
+        return tokenize(self.text)
+
+    @cached_property
+    def mentions(self) -> dict[str, dict]:
+        return {m["id"]: m for m in self.gold["mentions"]}
+
+    @cached_property
+    def entity_of(self) -> dict[str, dict]:
+        """mention id -> the entity grouping it."""
+        return {ref: e for e in self.gold["entities"] for ref in e["mentions"]}
+
+    def canonical_name(self, mention_id: str) -> str:
+        """The entity's canonical name, or the mention's own text for labels not grouped."""
+        entity = self.entity_of.get(mention_id)
+        return entity["name"] if entity else self.mentions[mention_id]["text"]
+
+
+def gold_ids(layout: Layout) -> list[str]:
+    """Ids of documents whose annotation has status ``gold`` (drafts stay out of the dataset)."""
+    return [doc_id for doc_id in layout.gold_ids() if read_gold(layout, doc_id)["provenance"]["status"] == "gold"]
+
+
+def read_document(layout: Layout, doc_id: str) -> Document:
+    meta = json.loads(layout.meta_path(doc_id).read_text(encoding="utf-8"))
+    return Document(doc_id, layout.read_text(doc_id), meta, read_gold(layout, doc_id))
+
+
+def iter_documents(layout: Layout, doc_ids: list[str]) -> Iterator[Document]:
+    """The documents, one at a time, so a build never holds the corpus in memory."""
+    for doc_id in doc_ids:
+        yield read_document(layout, doc_id)

@@ -1,0 +1,86 @@
+"""The tokenisation of the ``ner`` config, and IOB2 tags to and from spans.
+
+A token is a maximal run of letters and digits (Python's Unicode ``\\w`` without ``_``);
+every other character that is not white space is a token of its own (punctuation, ``_``,
+symbols, a combining mark that follows no letter). White space never belongs to a token.
+Offsets are code points into the stored text, like the gold spans. ``Iran’s`` is
+``Iran`` ``’`` ``s``; ``U.S.`` is ``U`` ``.`` ``S`` ``.``; ``2025-04-10`` is five tokens.
+
+A gold span whose start or end falls inside a token cannot be tagged without moving it,
+so :func:`tag` refuses it with :class:`TokenBoundaryError` rather than shift a boundary.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+TOKEN = re.compile(r"[^\W_]+|\S")
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """The tokens of one text, as parallel lists."""
+
+    texts: list[str]
+    starts: list[int]
+    ends: list[int]
+
+
+def tokenize(text: str) -> Tokens:
+    matches = list(TOKEN.finditer(text))
+    return Tokens([m.group() for m in matches], [m.start() for m in matches], [m.end() for m in matches])
+
+
+def word_count(tokens: Tokens) -> int:
+    """Tokens that are runs of letters or digits (punctuation left out)."""
+    return sum(1 for t in tokens.texts if t[0].isalnum())
+
+
+class TokenBoundaryError(ValueError):
+    """A span that does not start and end on token boundaries."""
+
+    def __init__(self, doc_id: str, ann_id: str, start: int, end: int, text: str):
+        self.doc_id, self.ann_id, self.start, self.end = doc_id, ann_id, start, end
+        super().__init__(f"{doc_id}: {ann_id} [{start}, {end}) {text!r} does not fall on token boundaries")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A labelled span to tag; ``ann_id`` names it in errors."""
+
+    start: int
+    end: int
+    label: str
+    ann_id: str
+
+
+def tag(tokens: Tokens, spans: list[Span], doc_id: str, text: str) -> list[str]:
+    """IOB2 tag names for ``tokens``; spans must be flat (identical spans count once)."""
+    tags = ["O"] * len(tokens.texts)
+    for span in spans:
+        first = bisect_left(tokens.starts, span.start)
+        last = bisect_left(tokens.ends, span.end)
+        if first >= len(tokens.starts) or tokens.starts[first] != span.start or last >= len(tokens.ends) or tokens.ends[last] != span.end:
+            raise TokenBoundaryError(doc_id, span.ann_id, span.start, span.end, text[span.start : span.end])
+        tags[first] = f"B-{span.label}"
+        for i in range(first + 1, last + 1):
+            tags[i] = f"I-{span.label}"
+    return tags
+
+
+def spans_from_tags(tokens: Tokens, tags: list[str]) -> set[tuple[int, int, str]]:
+    """The (start, end, label) spans that IOB2 ``tags`` encode; an I- that continues nothing starts a span."""
+    out = set()
+    current: list | None = None
+    for start, end, name in zip(tokens.starts, tokens.ends, tags):
+        prefix, _, label = name.partition("-")
+        if prefix == "I" and current and current[2] == label:
+            current[1] = end
+            continue
+        if current:
+            out.add(tuple(current))
+        current = [start, end, label] if prefix in ("B", "I") else None
+    if current:
+        out.add(tuple(current))
+    return out

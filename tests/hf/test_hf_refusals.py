@@ -1,0 +1,74 @@
+"""A build that cannot be right is refused, with reasons, and the previous build survives."""
+import json
+
+import pytest
+from click.testing import CliRunner
+from hf_fixtures import ACCORD, REJECT, VISIT, markup, tree_hashes, write_repo
+
+from diplonews.cli import main
+from diplonews.hf.builder import BuildError, build
+from diplonews.hf.splits import LeakChecker
+
+
+def _run(root, *args):
+    return CliRunner().invoke(main, ["--root", str(root), *args], catch_exceptions=False)
+
+
+def test_corrupt_corpus_exits_nonzero_with_validator_errors_and_keeps_the_previous_build(repo):
+    out = repo / "dist" / "diplonews"
+    assert _run(repo, "build").exit_code == 0
+    before = tree_hashes(out)
+    gold = repo / "annotations" / "gold" / "amaru-accord.json"
+    ann = json.loads(gold.read_text(encoding="utf-8"))
+    ann["mentions"][0]["end"] += 1  # "Amaru" -> "Amaru " : span text no longer matches
+    gold.write_text(json.dumps(ann), encoding="utf-8")
+    result = _run(repo, "build")
+    assert result.exit_code == 1
+    assert "annotations/gold/amaru-accord.json:amaru-accord:amaru1:$.mentions[0].text: [span-text-mismatch]" in result.stderr
+    assert "build refused" in result.stderr
+    assert tree_hashes(out) == before
+    assert [p.name for p in out.parent.iterdir()] == ["diplonews"]  # no temporary folder left behind
+
+
+def test_span_off_token_boundaries_is_named(tmp_path):
+    odd = markup("iranian-envoy", "train", "iranian-envoy", "[Iran]{#iran1 COUNTRY @iran}ian envoys met.")
+    root = write_repo(tmp_path / "repo", (odd,))
+    with pytest.raises(BuildError) as info:
+        build(root, tmp_path / "out")
+    assert info.value.messages == [
+        "annotations/gold/iranian-envoy.json: [token-boundary] iranian-envoy: iran1 [0, 4) 'Iran' does not fall on token boundaries"]
+    assert not (tmp_path / "out").exists()
+
+
+def test_near_duplicate_text_in_two_splits_is_named(tmp_path):
+    twin = ACCORD.replace('"amaru-accord"', '"amaru-accord-copy"').replace('"train"', '"test"').replace('"andes-water-accord"', '"other-story"')
+    root = write_repo(tmp_path / "repo", (ACCORD, twin, VISIT, REJECT))
+    with pytest.raises(BuildError) as info:
+        build(root, tmp_path / "out")
+    assert info.value.messages == [
+        "[split-leak] near-duplicate: amaru-accord (train) and amaru-accord-copy (test): word 5-gram Jaccard 1.00 >= 0.5"]
+
+
+def test_story_in_two_splits_is_a_leak():
+    checker = LeakChecker()
+    checker.add("a", "story-1", "train", "one text about a treaty signed in spring")
+    checker.add("b", "story-1", "test", "another text entirely, on a different visit")
+    assert [leak.render() for leak in checker.leaks(lambda doc_id: "")] == ["story: a (train) and b (test): story 'story-1'"]
+
+
+def test_unrelated_texts_are_no_leak():
+    texts = {"a": "Amaru and Tawantia signed the Andes Water Accord on Monday in Lima.",
+             "b": "The Karvossa Senate rejected the border pact last month after a long debate."}
+    checker = LeakChecker()
+    checker.add("a", "s1", "train", texts["a"])
+    checker.add("b", "s2", "test", texts["b"])
+    assert checker.leaks(texts.get) == []
+
+
+def test_refuses_to_replace_a_folder_that_is_not_a_build(repo, tmp_path):
+    other = tmp_path / "precious"
+    other.mkdir()
+    (other / "notes.txt").write_text("keep me")
+    with pytest.raises(BuildError, match="is not a diplonews build"):
+        build(repo, other)
+    assert (other / "notes.txt").read_text() == "keep me"
