@@ -97,10 +97,13 @@ def _bounds(item: dict, key: str | None) -> tuple[int, int]:
 
 
 def _check_mention_attributes(ctx: DocumentContext) -> Iterator[Problem]:
+    """Attributes whose ontology ``format`` is ``timex3`` must be TIMEX3 values of the mention's ``timex_type``."""
     for i, m in enumerate(ctx.ann["mentions"]):
         attrs = m["attributes"]
-        if m["label"] == "DATE" and not timex.is_valid_value(attrs["timex_type"], attrs["value"]):
-            yield ctx.problem("date-value", f"{attrs['value']!r} is not a TIMEX3 {attrs['timex_type']} value (or 'unresolvable')", m["id"], f"$.mentions[{i}].attributes.value")
+        for name, spec in ctx.ontology.mention_labels[m["label"]].attributes.items():
+            if spec.format == "timex3" and not timex.is_valid_value(attrs["timex_type"], attrs[name]):
+                yield ctx.problem("date-value", f"{attrs[name]!r} is not a TIMEX3 {attrs['timex_type']} value (or 'unresolvable')",
+                                  m["id"], f"$.mentions[{i}].attributes.{name}")
 
 
 def _label_of(ctx: DocumentContext, ref: str) -> str | None:
