@@ -57,3 +57,17 @@ def test_baseline_without_train_documents_is_a_clear_error(tmp_path):
     result = CliRunner().invoke(main, ["--root", str(tmp_path), "baseline", "rules"])
     assert result.exit_code == 1
     assert "no gold document is in the 'train' split" in result.stderr
+
+
+def test_a_missing_optional_package_is_named_with_its_install_command(tiny_repo, monkeypatch):
+    import importlib.util
+
+    from click.testing import CliRunner
+
+    from diplonews.cli import main
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "spacy" else real(name, *a))
+    result = CliRunner().invoke(main, ["--root", str(tiny_repo), "baseline", "spacy", "--split", "test"])
+    assert result.exit_code == 1
+    assert "the spacy baseline needs the 'spacy' package: pip install -e '.[baselines]'" in result.output

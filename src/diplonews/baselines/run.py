@@ -1,6 +1,7 @@
 """Running a baseline: train on the train split, predict a split, write JSONL predictions."""
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
 
@@ -19,10 +20,18 @@ class BaselineError(ValueError):
 
 
 def train(layout: Layout, system: str, progress=None):
+    _require(system)
     train_docs = split_docs(layout, TRAIN_SPLIT, with_gold=True)
     if not train_docs:
         raise BaselineError(f"no gold document is in the {TRAIN_SPLIT!r} split; a baseline needs something to learn from")
     return BASELINES[system]().fit(train_docs, progress)
+
+
+def _require(system: str) -> None:
+    """Say how to install what a baseline needs, rather than fail deep inside it."""
+    needed = getattr(BASELINES[system], "REQUIRES", None)
+    if needed and importlib.util.find_spec(needed) is None:
+        raise BaselineError(f"the {system} baseline needs the {needed!r} package: pip install -e '.[baselines]'")
 
 
 def predict_split(layout: Layout, model, split: str) -> list[dict]:

@@ -69,6 +69,8 @@ def _trigger_spans(gold: dict):
 class SpacyBaseline:
     """Train with :meth:`fit`; ``dropped`` says how many gold spans did not align to tokens."""
 
+    REQUIRES = "spacy"  # an optional dependency (the ``baselines`` extra)
+
     def __init__(self, epochs: int | None = None):
         self.epochs = epochs or EPOCHS
 
