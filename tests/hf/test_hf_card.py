@@ -61,7 +61,8 @@ def test_leaderboard_agreement_and_mixed_rights(tmp_path):
     (root / "annotations" / "agreement" / "report.json").write_text(json.dumps({"documents": ["amaru-accord"], "metrics": {"mention F1": 0.9}, "notes": "Two annotators."}))
     result = build(root, tmp_path / "out")
     text = (result.folder / "README.md").read_text(encoding="utf-8")
-    assert "| rules | test | mention strict F1 | 0.500 | [0.250, 0.750] |" in text
+    assert "| metric | rules (test) |" in text
+    assert "| mention strict F1 | 0.500 [0.250, 0.750] |" in text
     assert "Scored on 2031-03-09 at commit `0123456789ab`" in text
     assert "Measured on 1 doubly annotated document(s)." in text and "| mention F1 | 0.900 |" in text
     assert "| `LicenseRef-Outlet` | 1 | © Outlet; reuse needs permission. |" in text

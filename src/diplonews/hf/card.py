@@ -160,10 +160,19 @@ def _agreement(report: dict) -> str:
 
 
 def _results(board: dict) -> str:
-    rows = [(e["system"], e["split"], name, f"{m['value']:.3f}", f"[{m['ci95'][0]:.3f}, {m['ci95'][1]:.3f}]")
-            for e in board["entries"] for name, m in e["metrics"].items()]
-    caption = f"Scored on {board['generated']} at commit `{board['commit'][:12]}`; 95% bootstrap confidence intervals."
-    return caption + "\n\n" + markdown_table(["system", "split", "metric", "value", "95% CI"], rows)
+    """One row per metric, one column per (system, split): each cell the value and its 95% CI."""
+    columns = [(e["system"], e["split"]) for e in board["entries"]]
+    by_column = {(e["system"], e["split"]): e["metrics"] for e in board["entries"]}
+    metrics = list(dict.fromkeys(name for e in board["entries"] for name in e["metrics"]))
+
+    def cell(m: dict | None) -> str:
+        if not m or m["value"] is None:
+            return "n/a"
+        return f"{m['value']:.3f}" + (f" [{m['ci95'][0]:.3f}, {m['ci95'][1]:.3f}]" if m.get("ci95") else "")
+
+    rows = [(name, *(cell(by_column[c].get(name)) for c in columns)) for name in metrics]
+    caption = f"Scored on {board['generated']} at commit `{board['commit'][:12]}`; value [95% bootstrap confidence interval]."
+    return caption + "\n\n" + markdown_table(["metric", *(f"{system} ({split})" for system, split in columns)], rows)
 
 
 # file written by another part of the project -> (text while it is absent, renderer, the keys it must have)
