@@ -28,10 +28,11 @@ def make_corpus(source: Path, target: Path, size: int) -> None:
     """``size`` documents replicated from the gold documents of ``source``, streamed to disk."""
     from diplonews import jsonio
     from diplonews.corpus import Layout
-    from diplonews.hf.source import gold_ids, read_document
+    from diplonews.gold import gold_status_ids
+    from diplonews.hf.source import read_document
 
     src = Layout(source)
-    originals = [read_document(src, doc_id) for doc_id in gold_ids(src)]
+    originals = [read_document(src, doc_id) for doc_id in gold_status_ids(src)]
     dst = Layout(target)
     dst.corpus_dir.mkdir(parents=True)
     dst.gold_dir.mkdir(parents=True)

@@ -7,6 +7,7 @@ as decoded here: UTF-8, no normalisation applied on read.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,6 +62,9 @@ class Layout:
 
     def gold_ids(self) -> list[str]:
         return sorted(p.name[: -len(GOLD_SUFFIX)] for p in self.gold_dir.glob(f"*{GOLD_SUFFIX}"))
+
+    def read_meta(self, doc_id: str) -> dict:
+        return json.loads(self.meta_path(doc_id).read_text(encoding="utf-8"))
 
     def read_text(self, doc_id: str) -> str:
         """The stored text, decoded strictly (a bad byte raises UnicodeDecodeError)."""

@@ -73,5 +73,10 @@ def read_gold(layout: Layout, doc_id: str) -> dict:
     return json.loads(layout.gold_path(doc_id).read_text(encoding="utf-8"))
 
 
+def gold_status_ids(layout: Layout) -> list[str]:
+    """Ids of documents whose annotation has status ``gold``: drafts stay out of the dataset and the benchmark."""
+    return [doc_id for doc_id in layout.gold_ids() if read_gold(layout, doc_id)["provenance"]["status"] == "gold"]
+
+
 def write_gold(path: Path, ann: dict) -> None:
     jsonio.write_json(path, canonicalize(ann))

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Iterable
 
 from .corpus import Layout
-from .hf.source import Document, gold_ids, iter_documents
+from .gold import gold_status_ids
+from .hf.source import Document, iter_documents
 from .hf.tokenize import word_count
 from .ontology import Ontology, load
 
@@ -115,7 +116,7 @@ def pending_counts(layout: Layout, gold: Iterable[str]) -> dict:
 def corpus_stats(root: Path, progress=lambda docs, total: docs) -> dict:
     """Statistics of the gold documents of the repository at ``root``."""
     layout = Layout(Path(root))
-    ids = gold_ids(layout)
+    ids = gold_status_ids(layout)
     acc = Accumulator()
     for doc in progress(iter_documents(layout, ids), len(ids)):
         acc.add(doc)

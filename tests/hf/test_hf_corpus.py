@@ -9,7 +9,7 @@ from diplonews import jsonio
 from diplonews.corpus import Layout
 from diplonews.hf.builder import build
 from diplonews.hf.restore import gold_from_row
-from diplonews.hf.source import gold_ids
+from diplonews.gold import gold_status_ids
 from diplonews.hf.tokenize import Tokens, spans_from_tags
 from diplonews.validation.validator import validate
 
@@ -36,7 +36,7 @@ def test_every_gold_document_round_trips(repo_build):
         for row in ds[split]:
             assert jsonio.dumps(gold_from_row(row)) == layout.gold_path(row["doc_id"]).read_text(encoding="utf-8")
             seen.append(row["doc_id"])
-    assert sorted(seen) == gold_ids(layout)
+    assert sorted(seen) == gold_status_ids(layout)
 
 
 def test_every_ner_row_gives_back_its_spans(repo_build):

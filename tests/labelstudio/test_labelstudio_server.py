@@ -12,7 +12,6 @@ from diplonews.gold import canonicalize, read_gold
 from diplonews.labelstudio import client, importer
 from diplonews.labelstudio.config import labeling_config
 from diplonews.labelstudio.errors import ClientError
-from diplonews.labelstudio.tasks import build_tasks
 
 
 def _title() -> str:

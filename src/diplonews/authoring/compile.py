@@ -1,13 +1,12 @@
 """Compile markup files into the repository, all or nothing, never changing a text silently."""
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import jsonio
 from ..corpus import Layout
-from ..gold import canonicalize
+from ..gold import canonicalize, read_gold
 from ..validation.validator import check_annotation, check_metadata
 from .markup import Compiled, MarkupError, compile_markup, render_markup
 
@@ -87,6 +86,6 @@ def write(layout: Layout, planned: list[Planned]) -> None:
 def render(layout: Layout, doc_id: str) -> str:
     """The markup of a document already in the repository, for editing by hand."""
     text = layout.read_text(doc_id)
-    meta = json.loads(layout.meta_path(doc_id).read_text(encoding="utf-8"))
-    gold = json.loads(layout.gold_path(doc_id).read_text(encoding="utf-8"))
+    meta = layout.read_meta(doc_id)
+    gold = read_gold(layout, doc_id)
     return render_markup(text, meta, gold)

@@ -26,7 +26,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from ..gold import LAYERS, FreshIds, canonicalize, new_annotation
+from ..gold import FreshIds, canonicalize, new_annotation
 from ..ontology import Ontology, load
 
 SECTIONS = ("text", "entities", "relations", "events")

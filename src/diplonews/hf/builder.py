@@ -24,7 +24,8 @@ from .card import CardError, render_card
 from .manifest import MANIFEST, write_manifest
 from .plots import render as render_plots
 from .rows import BUILDERS
-from .source import gold_ids, iter_documents
+from ..gold import gold_status_ids
+from .source import iter_documents
 from .splits import LeakChecker
 from .tokenize import TokenBoundaryError
 from .writer import ShardedWriter
@@ -84,7 +85,7 @@ def _swap(new: Path, out: Path) -> None:
 
 
 def _build_into(layout: Layout, folder: Path, progress: Progress) -> BuildResult:
-    ids = gold_ids(layout)
+    ids = gold_status_ids(layout)
     writers = {(c, s): ShardedWriter(folder / "data" / c, c, s, F.features(c)) for c in F.CONFIGS for s in F.SPLITS}
     stats, leaks, errors = Accumulator(), LeakChecker(), []
     for doc in progress(iter_documents(layout, ids), len(ids)):

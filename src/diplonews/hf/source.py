@@ -1,7 +1,6 @@
 """The documents a build reads: gold-status annotations with their texts and metadata, streamed."""
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterator
@@ -39,14 +38,8 @@ class Document:
         return entity["name"] if entity else self.mentions[mention_id]["text"]
 
 
-def gold_ids(layout: Layout) -> list[str]:
-    """Ids of documents whose annotation has status ``gold`` (drafts stay out of the dataset)."""
-    return [doc_id for doc_id in layout.gold_ids() if read_gold(layout, doc_id)["provenance"]["status"] == "gold"]
-
-
 def read_document(layout: Layout, doc_id: str) -> Document:
-    meta = json.loads(layout.meta_path(doc_id).read_text(encoding="utf-8"))
-    return Document(doc_id, layout.read_text(doc_id), meta, read_gold(layout, doc_id))
+    return Document(doc_id, layout.read_text(doc_id), layout.read_meta(doc_id), read_gold(layout, doc_id))
 
 
 def iter_documents(layout: Layout, doc_ids: list[str]) -> Iterator[Document]:

@@ -1,7 +1,6 @@
 """Plan and write an ingestion: every input checked before anything is written."""
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -30,7 +29,7 @@ def _corpus_state(layout: Layout) -> tuple[DuplicateIndex, dict[str, str]]:
     for doc_id in layout.text_ids():
         index.add(doc_id, layout.read_text(doc_id))
         if layout.meta_path(doc_id).exists():
-            meta = json.loads(layout.meta_path(doc_id).read_text(encoding="utf-8"))
+            meta = layout.read_meta(doc_id)
             splits.setdefault(meta.get("story"), meta.get("split"))
     return index, splits
 

@@ -1,22 +1,17 @@
 """Scoring predictions against the repository's gold, one split at a time."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from ..corpus import Layout
-from ..gold import read_gold
+from ..gold import gold_status_ids, read_gold
 from ..predictions import read_predictions
 from .score import Evaluation, score
 
 
-def read_meta(layout: Layout, doc_id: str) -> dict:
-    return json.loads(layout.meta_path(doc_id).read_text(encoding="utf-8"))
-
-
 def gold_split(layout: Layout, split: str | None) -> tuple[dict[str, dict], dict[str, dict]]:
-    """Gold annotations and metadata of the documents in ``split`` (every gold document if None)."""
-    metas = {d: read_meta(layout, d) for d in layout.gold_ids()}
+    """Gold annotations and metadata of the gold-status documents in ``split`` (all of them if None)."""
+    metas = {d: layout.read_meta(d) for d in gold_status_ids(layout)}
     chosen = [d for d, meta in metas.items() if split is None or meta.get("split") == split]
     return {d: read_gold(layout, d) for d in chosen}, {d: metas[d] for d in chosen}
 
