@@ -63,8 +63,18 @@ class Ontology:
     annotation_statuses: tuple[str, ...]
 
     @property
+    def treaty_action_type(self) -> str:
+        """The event type that carries a lifecycle ``stage`` (TREATY_ACTION): code asks this, never spells it."""
+        return next(name for name, ev in self.event_types.items() if "stage" in ev.attributes)
+
+    @property
+    def date_label(self) -> str:
+        """The mention label whose values are TIMEX3 (DATE)."""
+        return next(name for name, m in self.mention_labels.items() if any(a.format == "timex3" for a in m.attributes.values()))
+
+    @property
     def stages(self) -> tuple[str, ...]:
-        return self.event_types["TREATY_ACTION"].attributes["stage"].values
+        return self.event_types[self.treaty_action_type].attributes["stage"].values
 
     @property
     def coreferent_labels(self) -> tuple[str, ...]:

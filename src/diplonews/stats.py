@@ -68,7 +68,7 @@ class Accumulator:
         for ev in doc.gold["events"]:
             s["events"][ev["type"]] += 1
             s["statuses"][ev["status"]] += 1
-            if ev["type"] == "TREATY_ACTION":
+            if ev["type"] == self.o.treaty_action_type:
                 stage = ev["attributes"]["stage"]
                 s["stages"][stage] += 1
                 s["stage_status"][stage][ev["status"]] += 1

@@ -60,3 +60,15 @@ def test_gold_files_are_valid_predictions():
     validator = jsonschema.Draft202012Validator(schemas.prediction_schema())
     for path in sorted((ROOT / "annotations" / "gold").glob("*.json")):
         assert list(validator.iter_errors(json.loads(path.read_text(encoding="utf-8")))) == [], path.name
+
+
+def test_code_finds_the_special_label_and_event_type_in_the_ontology():
+    o = load()
+    assert (o.treaty_action_type, o.date_label) == ("TREATY_ACTION", "DATE")
+
+
+def test_timex_checks_cover_exactly_the_ontology_timex_types():
+    from diplonews.validation.timex import CHECKS
+
+    timex_types = load().mention_labels[load().date_label].attributes["timex_type"].values
+    assert sorted(CHECKS) == sorted(timex_types)

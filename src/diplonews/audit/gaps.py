@@ -9,7 +9,7 @@ from ..validation.timex import UNRESOLVABLE
 from .documents import AuditDoc
 from .findings import Finding
 
-TREATY_ACTION, TREATY_ROLE = "TREATY_ACTION", "treaty"
+TREATY_ROLE = "treaty"
 ROLE = "ROLE"
 TIMEX_FORMAT = "timex3"
 
@@ -22,9 +22,9 @@ def check_event_arguments(docs: list[AuditDoc], ontology: Ontology) -> Iterator[
             if not ev["arguments"]:
                 yield Finding("event-no-arguments", doc.doc_id, ev["id"],
                               f"{ev['type']} {trigger!r} has no arguments: add who, what, where or when the text gives", ev["id"], trigger, place)
-            if ev["type"] == TREATY_ACTION and not any(a["role"] == TREATY_ROLE for a in ev["arguments"]):
+            if ev["type"] == ontology.treaty_action_type and not any(a["role"] == TREATY_ROLE for a in ev["arguments"]):
                 yield Finding("treaty-action-no-treaty", doc.doc_id, ev["id"],
-                              f"{TREATY_ACTION} {trigger!r} ({ev['attributes'].get('stage')}) has no {TREATY_ROLE} argument: "
+                              f"{ev['type']} {trigger!r} ({ev['attributes'].get('stage')}) has no {TREATY_ROLE} argument: "
                               f"link the treaty mention (add a nominal one such as \"the treaty\" if the text has it)", ev["id"], trigger, place)
 
 

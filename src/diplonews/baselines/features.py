@@ -120,11 +120,7 @@ def _unpack(shape: tuple[str, str]) -> tuple[str, dict]:
     return shape[0], json.loads(shape[1])
 
 
-def _date_label() -> str:
-    return next(name for name, m in load().mention_labels.items() if "timex_type" in m.attributes)
-
-
-DATE_LABEL = _date_label()
+DATE_LABEL = load().date_label
 
 
 def default_attributes(spec: dict) -> dict:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from . import features as F
+from ..ontology import load
 from .source import Document
 from .tokenize import Span, tag
 
@@ -91,7 +92,7 @@ def _refs(ev: dict, role: str) -> list[str]:
 def treaty_stages(doc: Document) -> Iterator[dict]:
     """One row per treaty action and treaty argument (one row, treaty null, when it names none)."""
     for ev in doc.gold["events"]:
-        if ev["type"] != "TREATY_ACTION":
+        if ev["type"] != load().treaty_action_type:
             continue
         times = [doc.mentions[ref] for ref in _refs(ev, "time")]
         base = {

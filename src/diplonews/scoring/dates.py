@@ -11,13 +11,8 @@ from .views import describe_mention
 TASK = "dates"
 
 
-def date_label() -> str:
-    """The mention label that carries TIMEX3 values (DATE), found in the ontology."""
-    return next(name for name, m in load().mention_labels.items() if "timex_type" in m.attributes)
-
-
 def _dates(doc: dict) -> list[tuple[tuple, str, str]]:
-    label = date_label()
+    label = load().date_label
     return [((m["start"], m["end"]), m["attributes"].get("value", ""), describe_mention(m))
             for m in doc["mentions"] if m["label"] == label]
 

@@ -19,14 +19,9 @@ TASK = "treaty_stages"
 TREATY_ROLE, TIME_ROLE = "treaty", "time"
 
 
-def treaty_event_type() -> str:
-    """The event type that carries a lifecycle stage (TREATY_ACTION), found in the ontology."""
-    return next(name for name, ev in load().event_types.items() if "stage" in ev.attributes)
-
-
 def _facts(doc: dict, index: EntityIndex, dated: bool) -> list[tuple[tuple, str]]:
     view = DocView(doc)
-    event_type = treaty_event_type()
+    event_type = load().treaty_action_type
     facts = []
     for ev in doc["events"]:
         if ev["type"] != event_type:

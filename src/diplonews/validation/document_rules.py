@@ -42,14 +42,14 @@ def _spans(ctx: DocumentContext, layer: str, key: str | None):
         yield i, item, (item[key] if key else item), f"$.{layer}[{i}]" + (f".{key}" if key else "")
 
 
-def _may_share_span(a: dict, b: dict) -> bool:
+def _may_share_span(a: dict, b: dict, treaty_action: str) -> bool:
     """Two items may sit on one span only as treaty actions of different stages.
 
     One word can name several stages at once ("awaits approval from Iran's Parliament and
     Russia's Federation Council": a unicameral and an upper-house vote); each stage is its
     own event, so they share the trigger.
     """
-    return a.get("type") == b.get("type") == "TREATY_ACTION" and a["attributes"]["stage"] != b["attributes"]["stage"]
+    return a.get("type") == b.get("type") == treaty_action and a["attributes"]["stage"] != b["attributes"]["stage"]
 
 
 def _check_span_text(ctx: DocumentContext) -> Iterator[Problem]:
@@ -79,7 +79,7 @@ def _check_span_layout(ctx: DocumentContext) -> Iterator[Problem]:
         for _, item, span, path in ordered:
             bounds = (span["start"], span["end"])
             if same and bounds == _bounds(same[0], key):
-                clash = next((other for other in same if not _may_share_span(item, other)), None)
+                clash = next((other for other in same if not _may_share_span(item, other, ctx.ontology.treaty_action_type)), None)
                 if clash:
                     yield ctx.problem("span-duplicate", f"same span [{bounds[0]}, {bounds[1]}) as {clash['id']!r}", item["id"], path)
                 same.append(item)
