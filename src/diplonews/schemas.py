@@ -160,6 +160,12 @@ def metadata_schema(ontology: Ontology | None = None) -> dict:
         "rights_note": {"type": ["string", "null"], "description": "What the rights mean for reuse, where the id alone does not say."},
         "notes": {"type": ["string", "null"], "description": "Provenance notes: how a date was inferred, what an authored text is based on."},
         "story": {"type": "string", "pattern": o.doc_id_pattern, "description": "Story group: documents of one story share a split."},
+        "sources": {
+            "type": "array",
+            "items": {"type": "string", "pattern": "^https?://"},
+            "uniqueItems": True,
+            "description": "The public-record pages a real-world text's facts were checked against; empty for fictional texts.",
+        },
         **closed,
     }
     return {

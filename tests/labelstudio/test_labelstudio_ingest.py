@@ -53,6 +53,7 @@ def test_an_html_page_gives_its_main_text_and_metadata(empty_repo):
         "world": "real",
         "genre": "news_report",
         "split": "train",
+        "sources": [],
         "language": "en",
     }
 

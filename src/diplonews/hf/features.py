@@ -56,7 +56,14 @@ def metadata_fields() -> list[str]:
 
 def _metadata(o: Ontology) -> dict:
     closed = o.metadata_fields
-    return {name: _label(closed[name]["values"]) if name in closed else STRING for name in metadata_fields()}
+    properties = schemas.metadata_schema(o)["properties"]
+
+    def feature(name):
+        if name in closed:
+            return _label(closed[name]["values"])
+        return List(STRING) if properties[name].get("type") == "array" else STRING
+
+    return {name: feature(name) for name in metadata_fields()}
 
 
 def _span() -> dict:

@@ -32,8 +32,9 @@ FALLBACKS = {
     "world": "real",
     "genre": "news_report",
     "language": "en",
+    "sources": [],
 }
-FIELDS = ("id", "title", "outlet", "url", "published", "rights", "rights_note", "notes", "story", "origin", "world", "genre", "split", "language")
+FIELDS = ("id", "title", "outlet", "url", "published", "rights", "rights_note", "notes", "story", "origin", "world", "genre", "split", "language", "sources")
 
 
 def slugify(name: str) -> str:
