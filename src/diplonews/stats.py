@@ -17,6 +17,8 @@ from .hf.tokenize import word_count
 from .ontology import Ontology, load
 
 DISTINCT = {"treaties": "TREATY", "countries": "COUNTRY"}  # distinct entities counted by canonical name
+REAL_COUNTRIES = "real_countries"  # COUNTRY entities of real-world texts only: the states the corpus covers
+LENGTH_BINS = ((0, 150), (150, 300), (300, 500), (500, 800), (800, 1200), (1200, None))  # words, half-open
 META_COUNTS = {"worlds": "world", "origins": "origin", "genres": "genre"}
 
 
@@ -35,7 +37,18 @@ def empty_section(o: Ontology) -> dict:
         "stage_status": {stage: dict.fromkeys(o.statuses, 0) for stage in o.stages},
         **{key: dict.fromkeys(o.metadata_fields[field]["values"], 0) for key, field in META_COUNTS.items()},
         "rights": {},
+        "decades": {},
+        "lengths": {_bin_name(b): 0 for b in LENGTH_BINS},
     }
+
+
+def _bin_name(bounds: tuple[int, int | None]) -> str:
+    low, high = bounds
+    return f"{low}+" if high is None else f"{low}-{high - 1}"
+
+
+def _length_bin(words: int) -> str:
+    return next(_bin_name(b) for b in LENGTH_BINS if b[1] is None or words < b[1])
 
 
 class Accumulator:
@@ -45,7 +58,8 @@ class Accumulator:
         self.o = ontology or load()
         self.splits = self.o.metadata_fields["split"]["values"]
         self.sections = {split: empty_section(self.o) for split in self.splits}
-        self.names = {key: {split: set() for split in self.splits} for key in DISTINCT}
+        self.names = {key: {split: set() for split in self.splits} for key in (*DISTINCT, REAL_COUNTRIES)}
+        self.words: list[int] = []  # words per document, for the median
         self.rights_notes: dict[str, set[str]] = {}  # rights id -> distinct rights notes (few: one per source)
 
     def add(self, doc: Document) -> None:
@@ -53,7 +67,12 @@ class Accumulator:
         s = self.sections[split]
         s["documents"] += 1
         s["tokens"] += len(doc.tokens.texts)
-        s["words"] += word_count(doc.tokens)
+        words = word_count(doc.tokens)
+        s["words"] += words
+        self.words.append(words)
+        s["lengths"][_length_bin(words)] += 1
+        decade = f"{doc.meta['published'][:3]}0s"
+        s["decades"][decade] = s["decades"].get(decade, 0) + 1
         for key, field in META_COUNTS.items():
             s[key][doc.meta[field]] += 1
         s["rights"][doc.meta["rights"]] = s["rights"].get(doc.meta["rights"], 0) + 1
@@ -76,12 +95,16 @@ class Accumulator:
             for entity in doc.gold["entities"]:
                 if doc.mentions[entity["mentions"][0]]["label"] == label:
                     self.names[key][split].add(entity["name"])
+        if doc.meta["world"] == "real":
+            self.names[REAL_COUNTRIES][split].update(
+                e["name"] for e in doc.gold["entities"] if doc.mentions[e["mentions"][0]]["label"] == "COUNTRY")
 
     def result(self, pending: dict | None = None) -> dict:
         total = empty_section(self.o)
         for section in self.sections.values():
             _add_into(total, section)
         total["rights"] = dict(sorted(total["rights"].items()))
+        total["decades"] = dict(sorted(total["decades"].items()))
         distinct = {}
         for key, by_split in self.names.items():
             every = set().union(*by_split.values())
@@ -92,10 +115,23 @@ class Accumulator:
             "splits": {split: {**s, "rights": dict(sorted(s["rights"].items()))} for split, s in self.sections.items()},
             "distinct": distinct,
             "rights_notes": {rights: sorted(notes) for rights, notes in sorted(self.rights_notes.items())},
+            "length": _length_summary(self.words),
         }
         if pending is not None:
             out["pending"] = pending
         return out
+
+
+def _length_summary(words: list[int]) -> dict:
+    """Words per document: the figures the corpus targets are set in (median, shares of long texts)."""
+    if not words:
+        return {"min": None, "median": None, "max": None, "over_500": None, "over_800": None}
+    ordered = sorted(words)
+    mid = len(ordered) // 2
+    median = ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+    return {"min": ordered[0], "median": median, "max": ordered[-1],
+            "over_500": round(sum(w > 500 for w in words) / len(words), 4),
+            "over_800": round(sum(w > 800 for w in words) / len(words), 4)}
 
 
 def _add_into(total: dict, part: dict) -> None:
@@ -129,6 +165,10 @@ def _table(title: str, rows: list[tuple], columns: list[str]) -> list[str]:
     return [title, line(columns), *(line(r) for r in rows), ""]
 
 
+def _share(x: float | None) -> str:
+    return "n/a" if x is None else f"{x:.1%}"
+
+
 def breakdown_rows(stats: dict, key: str) -> list[tuple]:
     """(name, total, per split...) rows of one count table, in ontology order."""
     splits = list(stats["splits"])
@@ -137,7 +177,7 @@ def breakdown_rows(stats: dict, key: str) -> list[tuple]:
 
 TABLES = (("Mentions per label", "mentions"), ("Relations per type", "relations"), ("Events per type", "events"),
           ("Event statuses", "statuses"), ("Treaty stages", "stages"), ("Worlds", "worlds"), ("Origins", "origins"),
-          ("Genres", "genres"), ("Rights", "rights"))
+          ("Genres", "genres"), ("Rights", "rights"), ("Words per document", "lengths"), ("Publication decades", "decades"))
 SCALARS = ("documents", "words", "tokens", "entities")
 
 
@@ -151,6 +191,9 @@ def render_text(stats: dict) -> str:
     statuses = list(next(iter(stats["total"]["stage_status"].values())))
     lines += _table("Treaty stage x status (all splits)", [(stage, *row.values()) for stage, row in stats["total"]["stage_status"].items()], ["", *statuses])
     lines += _table("Distinct entities (by canonical name)", [(k, v["total"], *(v[s] for s in splits)) for k, v in stats["distinct"].items()], columns)
+    length = stats["length"]
+    lines += [f"Words per document: min {length['min']}, median {length['median']}, max {length['max']}; "
+              f"over 500: {_share(length['over_500'])}, over 800: {_share(length['over_800'])}", ""]
     if "pending" in stats:
         lines.append(f"Not in the dataset: {stats['pending']['drafts']} draft(s), {stats['pending']['unannotated']} unannotated text(s)")
     return "\n".join(lines).rstrip() + "\n"

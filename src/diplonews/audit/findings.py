@@ -22,6 +22,8 @@ CODES: dict[str, str] = {
     "role-unlinked": "A ROLE mention is in no relation and is no event's argument.",
     "relation-pattern-rare": "A relation pattern (type, head label, tail label) occurs once in the corpus.",
     "argument-pattern-rare": "An event argument pattern (event type, role, argument label) occurs once in the corpus.",
+    "phrase-common": "A run of 8 ordinary (lower-case) words appears in more than 2% of the documents (and in at least 3).",
+    "passage-shared": "Two documents share a run of 12 words.",
     "document-invalid": "A gold document fails validation and is left out of the audit.",
     "waiver-stale": "A waiver matches no finding.",
 }

@@ -14,6 +14,7 @@ from .occurrences import check_unlabelled
 from .officials import check_official_roles
 from .patterns import check_rare_arguments, check_rare_relations
 from .report import AuditReport
+from .templates import check_common_phrases, check_shared_passages
 from .waivers import apply_waivers, load_waivers, waivers_path
 
 CHECKS = (
@@ -28,6 +29,8 @@ CHECKS = (
     check_role_links,
     check_rare_relations,
     check_rare_arguments,
+    check_common_phrases,
+    check_shared_passages,
 )
 
 
