@@ -96,6 +96,30 @@ def test_meta_date(repo):
     assert problems(repo) == [("meta-date", DOC, None, "$.published")]
 
 
+def test_meta_sources_fictional_lists_none(repo):
+    meta = repo.meta()
+    meta["sources"] = ["https://example.org/record"]
+    repo.write_meta(meta)
+    assert problems(repo) == [("meta-sources", DOC, None, "$.sources")]
+
+
+def test_meta_sources_required_for_real_authored_text(repo):
+    meta = repo.meta()
+    meta["world"] = "real"
+    repo.write_meta(meta)
+    assert problems(repo) == [("meta-sources", DOC, None, "$.sources")]
+    meta["sources"] = ["https://example.org/record"]
+    repo.write_meta(meta)
+    assert problems(repo) == []
+
+
+def test_meta_sources_not_required_for_a_published_article(repo):
+    meta = repo.meta()
+    meta.update(world="real", origin="published")
+    repo.write_meta(meta)
+    assert problems(repo) == []
+
+
 def test_meta_schema_names_field(repo):
     meta = repo.meta()
     meta["world"] = "imaginary"

@@ -19,6 +19,7 @@ RULES: dict[str, str] = {
     "file-unexpected": "A file in corpus/ or annotations/gold/ is not one the layout defines.",
     "meta-missing": "A corpus text has no metadata file.",
     "meta-date": "The published date is not a real calendar date.",
+    "meta-sources": "A real-world text written for the corpus lists no sources its facts were checked against, or a fictional text lists some.",
     "story-split": "Documents of one story are stored in different splits.",
     "id-duplicate": "An annotation id is used twice in one document.",
     "span-out-of-range": "A span's offsets are not 0 <= start < end <= len(text).",

@@ -64,7 +64,20 @@ def check_metadata(meta: dict, file: str, doc_id: str) -> list[Problem]:
         date.fromisoformat(meta["published"])
     except ValueError:
         problems.append(Problem("meta-date", f"{meta['published']!r} is not a calendar date", file, doc_id, None, "$.published"))
+    problems.extend(_check_sources(meta, file, doc_id))
     return problems
+
+
+def _check_sources(meta: dict, file: str, doc_id: str) -> list[Problem]:
+    """A real text we wrote must say where its facts were checked; a fictional one has nothing to check.
+
+    Published articles are their own source (their ``url``), so they may list none.
+    """
+    if meta["world"] == "fictional" and meta["sources"]:
+        return [Problem("meta-sources", "a fictional text lists sources; fictional facts are checked against nothing", file, doc_id, None, "$.sources")]
+    if meta["world"] == "real" and meta["origin"] == "authored" and not meta["sources"]:
+        return [Problem("meta-sources", "a real-world text written for the corpus lists no sources its facts were checked against", file, doc_id, None, "$.sources")]
+    return []
 
 
 def check_annotation(ann: dict, text: str, file: str, doc_id: str) -> list[Problem]:
