@@ -95,7 +95,7 @@ def test_jsonl_and_txt_inputs_get_safe_unique_ids_and_defaults(empty_repo, tmp_p
     feed.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     note = tmp_path / "Minister's Note.txt"
     note.write_text("\ufeffNote title\r\n\r\n\r\n\r\nBody\u00a0 text.\t\r\n", encoding="utf-8")
-    docs = plan_ingest(empty_repo, [feed, note], {"outlet": "Ministry", "published": "2026-01-04", "origin": "authored"})
+    docs = plan_ingest(empty_repo, [feed, note], {"outlet": "Ministry", "published": "2026-01-04", "origin": "authored", "world": "fictional"})
     assert [(d.doc_id, d.meta["story"], d.meta["split"], d.meta["origin"], d.meta["outlet"]) for d in docs] == [
         ("emile-s-report", "talks-2026", "train", "authored", "Wire"),
         ("emile-s-report-2", "talks-2026", "train", "authored", "Wire"),
