@@ -16,8 +16,9 @@ from .hf.source import Document, iter_documents
 from .hf.tokenize import word_count
 from .ontology import Ontology, load
 
-DISTINCT = {"treaties": "TREATY", "countries": "COUNTRY"}  # distinct entities counted by canonical name
-REAL_COUNTRIES = "real_countries"  # COUNTRY entities of real-world texts only: the states the corpus covers
+# distinct entities counted by canonical name: key -> (label, the world of the texts counted; None for all);
+# real_countries are the real states the corpus covers
+DISTINCT = {"treaties": ("TREATY", None), "countries": ("COUNTRY", None), "real_countries": ("COUNTRY", "real")}
 LENGTH_BINS = ((0, 150), (150, 300), (300, 500), (500, 800), (800, 1200), (1200, None))  # words, half-open
 META_COUNTS = {"worlds": "world", "origins": "origin", "genres": "genre"}
 
@@ -58,7 +59,7 @@ class Accumulator:
         self.o = ontology or load()
         self.splits = self.o.metadata_fields["split"]["values"]
         self.sections = {split: empty_section(self.o) for split in self.splits}
-        self.names = {key: {split: set() for split in self.splits} for key in (*DISTINCT, REAL_COUNTRIES)}
+        self.names = {key: {split: set() for split in self.splits} for key in DISTINCT}
         self.words: list[int] = []  # words per document, for the median
         self.rights_notes: dict[str, set[str]] = {}  # rights id -> distinct rights notes (few: one per source)
 
@@ -91,13 +92,10 @@ class Accumulator:
                 stage = ev["attributes"]["stage"]
                 s["stages"][stage] += 1
                 s["stage_status"][stage][ev["status"]] += 1
-        for key, label in DISTINCT.items():
-            for entity in doc.gold["entities"]:
-                if doc.mentions[entity["mentions"][0]]["label"] == label:
-                    self.names[key][split].add(entity["name"])
-        if doc.meta["world"] == "real":
-            self.names[REAL_COUNTRIES][split].update(
-                e["name"] for e in doc.gold["entities"] if doc.mentions[e["mentions"][0]]["label"] == "COUNTRY")
+        for key, (label, world) in DISTINCT.items():
+            if world in (None, doc.meta["world"]):
+                self.names[key][split].update(
+                    e["name"] for e in doc.gold["entities"] if doc.mentions[e["mentions"][0]]["label"] == label)
 
     def result(self, pending: dict | None = None) -> dict:
         total = empty_section(self.o)

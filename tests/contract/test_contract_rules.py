@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from click.testing import CliRunner
 
 from diplonews.cli import main
@@ -96,28 +98,15 @@ def test_meta_date(repo):
     assert problems(repo) == [("meta-date", DOC, None, "$.published")]
 
 
-def test_meta_sources_fictional_lists_none(repo):
-    meta = repo.meta()
-    meta["sources"] = ["https://example.org/record"]
-    repo.write_meta(meta)
-    assert problems(repo) == [("meta-sources", DOC, None, "$.sources")]
-
-
-def test_meta_sources_required_for_real_authored_text(repo):
-    meta = repo.meta()
-    meta["world"] = "real"
-    repo.write_meta(meta)
-    assert problems(repo) == [("meta-sources", DOC, None, "$.sources")]
-    meta["sources"] = ["https://example.org/record"]
-    repo.write_meta(meta)
-    assert problems(repo) == []
-
-
-def test_meta_sources_not_required_for_a_published_article(repo):
-    meta = repo.meta()
-    meta.update(world="real", origin="published")
-    repo.write_meta(meta)
-    assert problems(repo) == []
+@pytest.mark.parametrize(("world", "origin", "sources", "expected"), [
+    ("fictional", "authored", ["https://example.org/record"], [("meta-sources", DOC, None, "$.sources")]),
+    ("real", "authored", [], [("meta-sources", DOC, None, "$.sources")]),
+    ("real", "authored", ["https://example.org/record"], []),
+    ("real", "published", [], []),  # a published article is its own source
+])
+def test_meta_sources(repo, world, origin, sources, expected):
+    repo.write_meta({**repo.meta(), "world": world, "origin": origin, "sources": sources})
+    assert problems(repo) == expected
 
 
 def test_meta_schema_names_field(repo):

@@ -4,7 +4,7 @@ import json
 from click.testing import CliRunner
 
 from diplonews.cli import main
-from diplonews.stats import corpus_stats
+from diplonews.stats import _length_summary, corpus_stats
 
 
 def test_counts_per_split(repo):
@@ -38,3 +38,20 @@ def test_cli_json_and_text(repo):
     assert as_text.exit_code == 0
     assert "documents      3      1           1     1" in as_text.stdout
     assert "Not in the dataset: 1 draft(s), 0 unannotated text(s)" in as_text.stdout
+
+
+def test_lengths_decades_and_real_states(repo):
+    stats = corpus_stats(repo)
+    total = stats["total"]
+    assert total["lengths"] == {"0-149": 3, "150-299": 0, "300-499": 0, "500-799": 0, "800-1199": 0, "1200+": 0}
+    assert total["decades"] == {"2030s": 3}
+    assert stats["distinct"]["real_countries"] == {"total": 0, "train": 0, "validation": 0, "test": 0, "names": []}
+    words = sorted(s["words"] for s in stats["splits"].values())  # one document per split
+    assert stats["length"] == {"min": words[0], "median": words[1], "max": words[2], "over_500": 0.0, "over_800": 0.0}
+    assert words[0] == 8  # the test document, counted in test_words_and_tokens
+
+
+def test_length_summary_median_and_long_shares():
+    assert _length_summary([100, 900, 300, 600]) == {"min": 100, "median": 450, "max": 900, "over_500": 0.5, "over_800": 0.25}
+    assert _length_summary([501, 200, 800]) == {"min": 200, "median": 501, "max": 800, "over_500": 0.6667, "over_800": 0.0}
+    assert _length_summary([])["median"] is None

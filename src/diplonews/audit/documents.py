@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import bisect
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..corpus import Layout
 from ..validation.validator import check_annotation
 from .findings import Finding, Place
+
+WORD = re.compile(r"\w+(?:['’-]\w+)*")  # a word: word characters, inner apostrophes and hyphens kept
 
 
 @dataclass
@@ -54,6 +57,11 @@ class AuditDoc:
         """Where a mention, or an event's trigger, stands."""
         span = item.get("trigger", item)
         return Place(self.doc_id, item["id"], item.get("label") or item["type"], span["text"], span["start"], span["end"])
+
+    @cached_property
+    def words(self) -> list[re.Match]:
+        """The text's words, in order: computed once for the checks that compare texts."""
+        return list(WORD.finditer(self.text))
 
     @cached_property
     def _spans(self) -> tuple[list[int], list[int]]:

@@ -7,8 +7,8 @@ compare the texts (not the annotations) across the corpus:
   numbers break a run) appears in more than 2% of the documents, and in at least 3;
 - ``passage-shared``: two documents share a run of 12 words (any words, compared case-folded).
 
-Words are runs of word characters (apostrophes and hyphens inside a word kept), so
-punctuation and line breaks never hide a repeat.
+Words are :attr:`.documents.AuditDoc.words` (word characters, inner apostrophes and
+hyphens kept), so punctuation and line breaks never hide a repeat.
 """
 from __future__ import annotations
 
@@ -25,13 +25,6 @@ PHRASE_SHARE = 0.02
 PHRASE_MIN_DOCS = 3
 PASSAGE_WORDS = 12
 
-_WORD = re.compile(r"\w+(?:['’-]\w+)*")
-
-
-def _words(text: str) -> list[re.Match]:
-    return list(_WORD.finditer(text))
-
-
 def _ordinary(word: str) -> bool:
     """A lower-case word of letters only: not a name, not a number."""
     return word.islower() and re.sub(r"['’-]", "", word).isalpha()
@@ -43,8 +36,8 @@ def _runs(words: list[re.Match], n: int) -> Iterator[tuple[int, tuple[str, ...]]
         yield i, tuple(w.group() for w in words[i:i + n])
 
 
-def _place(doc: AuditDoc, words: list[re.Match], i: int, n: int) -> Place:
-    start, end = words[i].start(), words[i + n - 1].end()
+def _place(doc: AuditDoc, i: int, n: int) -> Place:
+    start, end = doc.words[i].start(), doc.words[i + n - 1].end()
     return Place(doc.doc_id, None, None, doc.text[start:end], start, end)
 
 
@@ -66,9 +59,8 @@ def check_common_phrases(docs: list[AuditDoc], ontology: Ontology) -> Iterator[F
     stands in each of them, so a repeated sentence is one finding, not one per word.
     """
     at: dict[tuple[str, ...], dict[str, int]] = defaultdict(dict)
-    words_of = {doc.doc_id: _words(doc.text) for doc in docs}
     for doc in docs:
-        for i, run in _runs(words_of[doc.doc_id], PHRASE_WORDS):
+        for i, run in _runs(doc.words, PHRASE_WORDS):
             if all(_ordinary(w) for w in run):
                 at[run].setdefault(doc.doc_id, i)
     limit = max(PHRASE_MIN_DOCS - 1, PHRASE_SHARE * len(docs))
@@ -81,8 +73,8 @@ def check_common_phrases(docs: list[AuditDoc], ontology: Ontology) -> Iterator[F
         lead = ids[0]
         for first, length in _merge_overlapping([r[lead] for r in runs], PHRASE_WORDS):
             shift = {d: next(r[d] for r in runs if r[lead] == first) for d in ids}
-            places = tuple(_place(by_id[d], words_of[d], shift[d], length) for d in ids)
-            phrase = " ".join(w.group() for w in words_of[lead][first:first + length])
+            places = tuple(_place(by_id[d], shift[d], length) for d in ids)
+            phrase = " ".join(w.group() for w in by_id[lead].words[first:first + length])
             yield Finding("phrase-common", None, phrase,
                           f"{len(ids)} documents use the phrase {phrase!r} (limit: {PHRASE_SHARE:.0%} of the corpus, "
                           f"at least {PHRASE_MIN_DOCS}): reword all but one or two", None, phrase, places)
@@ -91,11 +83,9 @@ def check_common_phrases(docs: list[AuditDoc], ontology: Ontology) -> Iterator[F
 def check_shared_passages(docs: list[AuditDoc], ontology: Ontology) -> Iterator[Finding]:
     """passage-shared: one finding per pair of documents sharing a 12-word run, at its first place."""
     seen: dict[tuple[str, ...], tuple[AuditDoc, int]] = {}
-    words_of = {doc.doc_id: _words(doc.text) for doc in docs}
     pairs: dict[tuple[str, str], tuple[Place, Place, str]] = {}
     for doc in docs:
-        words = words_of[doc.doc_id]
-        for i, run in _runs(words, PASSAGE_WORDS):
+        for i, run in _runs(doc.words, PASSAGE_WORDS):
             key = tuple(w.casefold() for w in run)
             if key not in seen:
                 seen[key] = (doc, i)
@@ -103,7 +93,7 @@ def check_shared_passages(docs: list[AuditDoc], ontology: Ontology) -> Iterator[
             other, j = seen[key]
             pair = (other.doc_id, doc.doc_id)
             if other is not doc and pair not in pairs:
-                pairs[pair] = (_place(other, words_of[other.doc_id], j, PASSAGE_WORDS), _place(doc, words, i, PASSAGE_WORDS), " ".join(key))
+                pairs[pair] = (_place(other, j, PASSAGE_WORDS), _place(doc, i, PASSAGE_WORDS), " ".join(key))
     for (a, b), (pa, pb, run) in sorted(pairs.items()):
         yield Finding("passage-shared", None, f"{a} | {b}",
                       f"{a} and {b} share the {PASSAGE_WORDS}-word run {run!r}: rewrite one of them", None, run, (pa, pb))

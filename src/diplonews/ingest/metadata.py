@@ -21,6 +21,7 @@ import hashlib
 import re
 import unicodedata
 
+from ..schemas import metadata_schema
 from .errors import IngestError
 
 MAX_ID = 80
@@ -34,7 +35,6 @@ FALLBACKS = {
     "language": "en",
     "sources": [],
 }
-FIELDS = ("id", "title", "outlet", "url", "published", "rights", "rights_note", "notes", "story", "origin", "world", "genre", "split", "language", "sources")
 
 
 def slugify(name: str) -> str:
@@ -67,7 +67,8 @@ def split_for(story: str, known_splits: dict[str, str]) -> str:
 
 def build_metadata(doc_id: str, text: str, source: str, given: dict, defaults: dict, known_splits: dict[str, str]) -> dict:
     """Complete metadata for one document (see the module doc for the order of sources)."""
-    meta = {**FALLBACKS, **{k: v for k, v in defaults.items() if v is not None}, **{k: v for k, v in given.items() if k in FIELDS}}
+    fields = metadata_schema()["properties"]
+    meta = {**FALLBACKS, **{k: v for k, v in defaults.items() if v is not None}, **{k: v for k, v in given.items() if k in fields}}
     meta["id"] = doc_id
     meta.setdefault("title", text.split("\n", 1)[0][:200])
     meta.setdefault("notes", f"Ingested from {source}.")
@@ -77,4 +78,4 @@ def build_metadata(doc_id: str, text: str, source: str, given: dict, defaults: d
     meta["published"] = str(meta["published"])[:10]
     meta["story"] = slugify(meta["story"]) if meta.get("story") else doc_id
     meta.setdefault("split", split_for(meta["story"], known_splits))
-    return {k: meta.get(k) for k in FIELDS}
+    return {k: meta.get(k) for k in fields}
