@@ -145,10 +145,22 @@ def annotation_schema(ontology: Ontology | None = None) -> dict:
     }
 
 
+def _closed_field(spec: dict) -> dict:
+    """One closed metadata vocabulary: a single value, or (``multiple``) a set of values.
+
+    A set may be empty in the schema: an ingested article awaits its reading before its
+    regions are known; the validator's ``meta-regions`` rule asks them of texts we wrote.
+    """
+    one = {"enum": spec["values"]}
+    if spec.get("multiple"):
+        return {"type": "array", "items": one, "uniqueItems": True, "description": spec["definition"]}
+    return {**one, "description": spec["definition"]}
+
+
 def metadata_schema(ontology: Ontology | None = None) -> dict:
     """The schema of ``corpus/<doc_id>.meta.json``."""
     o = ontology or load()
-    closed = {name: {"enum": spec["values"], "description": spec["definition"]} for name, spec in o.metadata_fields.items()}
+    closed = {name: _closed_field(spec) for name, spec in o.metadata_fields.items()}
     nonempty = {"type": "string", "minLength": 1}
     properties = {
         "id": {"type": "string", "pattern": o.doc_id_pattern},

@@ -20,7 +20,10 @@ from .ontology import Ontology, load
 # real_countries are the real states the corpus covers
 DISTINCT = {"treaties": ("TREATY", None), "countries": ("COUNTRY", None), "real_countries": ("COUNTRY", "real")}
 LENGTH_BINS = ((0, 150), (150, 300), (300, 500), (500, 800), (800, 1200), (1200, None))  # words, half-open
-META_COUNTS = {"worlds": "world", "origins": "origin", "genres": "genre"}
+# documents per closed metadata value: key -> (field, the world of the texts counted; None for all);
+# a document counts once under each of its regions
+META_COUNTS = {"worlds": ("world", None), "origins": ("origin", None), "genres": ("genre", None),
+               "regions": ("regions", None), "real_regions": ("regions", "real")}
 
 
 def empty_section(o: Ontology) -> dict:
@@ -36,7 +39,7 @@ def empty_section(o: Ontology) -> dict:
         "statuses": dict.fromkeys(o.statuses, 0),
         "stages": dict.fromkeys(o.stages, 0),
         "stage_status": {stage: dict.fromkeys(o.statuses, 0) for stage in o.stages},
-        **{key: dict.fromkeys(o.metadata_fields[field]["values"], 0) for key, field in META_COUNTS.items()},
+        **{key: dict.fromkeys(o.metadata_fields[field]["values"], 0) for key, (field, _) in META_COUNTS.items()},
         "rights": {},
         "decades": {},
         "lengths": {_bin_name(b): 0 for b in LENGTH_BINS},
@@ -74,8 +77,11 @@ class Accumulator:
         s["lengths"][_length_bin(words)] += 1
         decade = f"{doc.meta['published'][:3]}0s"
         s["decades"][decade] = s["decades"].get(decade, 0) + 1
-        for key, field in META_COUNTS.items():
-            s[key][doc.meta[field]] += 1
+        for key, (field, world) in META_COUNTS.items():
+            if world in (None, doc.meta["world"]):
+                value = doc.meta[field]
+                for one in value if isinstance(value, list) else [value]:
+                    s[key][one] += 1
         s["rights"][doc.meta["rights"]] = s["rights"].get(doc.meta["rights"], 0) + 1
         notes = self.rights_notes.setdefault(doc.meta["rights"], set())
         if doc.meta["rights_note"]:
@@ -175,7 +181,7 @@ def breakdown_rows(stats: dict, key: str) -> list[tuple]:
 
 TABLES = (("Mentions per label", "mentions"), ("Relations per type", "relations"), ("Events per type", "events"),
           ("Event statuses", "statuses"), ("Treaty stages", "stages"), ("Worlds", "worlds"), ("Origins", "origins"),
-          ("Genres", "genres"), ("Rights", "rights"), ("Words per document", "lengths"), ("Publication decades", "decades"))
+          ("Genres", "genres"), ("Regions", "regions"), ("Regions (real texts)", "real_regions"), ("Rights", "rights"), ("Words per document", "lengths"), ("Publication decades", "decades"))
 SCALARS = ("documents", "words", "tokens", "entities")
 
 

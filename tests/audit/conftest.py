@@ -12,7 +12,7 @@ from diplonews.corpus import Layout
 
 META = {
     "title": "A fixture", "outlet": "diplonews", "url": None, "published": "2025-04-12", "rights": "CC-BY-4.0",
-    "rights_note": None, "notes": None, "sources": [], "origin": "authored", "world": "fictional", "genre": "brief",
+    "rights_note": None, "notes": None, "sources": [], "regions": ["europe"], "origin": "authored", "world": "fictional", "genre": "brief",
     "split": "train", "language": "en",
 }
 PROVENANCE = {"annotators": ["fixture"], "annotated": "2026-01-01", "adjudicated": False, "status": "gold"}

@@ -12,7 +12,7 @@ from diplonews.corpus import Layout, text_sha256
 
 DOC = "fx-001"
 MARKUP = """{"meta": {"id": "fx-001", "title": "Envoy signs accord", "outlet": "diplonews", "url": null,
- "published": "2025-03-05", "language": "en", "rights": "CC-BY-4.0", "rights_note": null, "notes": null, "sources": [],
+ "published": "2025-03-05", "language": "en", "rights": "CC-BY-4.0", "rights_note": null, "notes": null, "sources": [], "regions": ["europe"],
  "origin": "authored", "world": "fictional", "genre": "brief", "story": "fx-story", "split": "train"},
  "annotation": {"annotators": ["tester"], "annotated": "2026-11-26", "status": "gold", "adjudicated": false}}
 === text

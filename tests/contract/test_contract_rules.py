@@ -109,6 +109,18 @@ def test_meta_sources(repo, world, origin, sources, expected):
     assert problems(repo) == expected
 
 
+@pytest.mark.parametrize(("origin", "regions", "expected"), [
+    ("authored", [], [("meta-regions", DOC, None, "$.regions")]),
+    ("authored", ["africa", "europe"], []),
+    ("published", [], []),  # an ingested article awaits its reading
+    ("authored", ["europe", "europe"], [("schema.uniqueItems", DOC, None, "$.regions")]),
+    ("authored", ["atlantis"], [("schema.enum", DOC, None, "$.regions[0]")]),
+])
+def test_meta_regions(repo, origin, regions, expected):
+    repo.write_meta({**repo.meta(), "origin": origin, "regions": regions})
+    assert problems(repo) == expected
+
+
 def test_meta_schema_names_field(repo):
     meta = repo.meta()
     meta["world"] = "imaginary"

@@ -21,7 +21,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 META = {
     "title": "A test document", "outlet": "diplonews", "url": None, "published": "2031-03-07",
-    "rights": "CC-BY-4.0", "rights_note": None, "notes": None, "sources": [], "origin": "authored", "world": "fictional",
+    "rights": "CC-BY-4.0", "rights_note": None, "notes": None, "sources": [], "regions": ["europe"], "origin": "authored", "world": "fictional",
     "genre": "wire", "language": "en",
 }
 PROVENANCE = {"annotators": ["tester"], "annotated": "2031-03-08", "status": "gold", "adjudicated": True}

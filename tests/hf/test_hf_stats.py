@@ -17,6 +17,9 @@ def test_counts_per_split(repo):
     assert total["statuses"]["pending"] == 2 and total["statuses"]["failed"] == 1
     assert total["stage_status"]["upper_house_vote"] == {"completed": 0, "ongoing": 0, "scheduled": 0, "pending": 1, "proposed": 0, "failed": 1, "cancelled": 0}
     assert total["worlds"] == {"real": 0, "fictional": 3}
+    assert total["regions"] == {"africa": 0, "latin_america_caribbean": 0, "south_southeast_asia": 0, "east_asia_pacific": 0,
+                                "middle_east_north_africa": 0, "europe": 3, "north_america": 0, "central_asia_caucasus": 0}
+    assert set(total["real_regions"].values()) == {0}  # every fixture text is fictional
     assert total["rights"] == {"CC-BY-4.0": 3}
     assert stats["distinct"]["treaties"] == {"total": 2, "train": 1, "validation": 0, "test": 1, "names": ["Andes Water Accord", "Karvossa–Amaru Border Pact"]}
     assert stats["distinct"]["countries"]["names"] == ["Karvossa", "Peru", "Republic of Amaru", "Tawantia"]

@@ -54,6 +54,7 @@ def test_an_html_page_gives_its_main_text_and_metadata(empty_repo):
         "genre": "news_report",
         "split": "train",
         "sources": [],
+        "regions": [],
         "language": "en",
     }
 
@@ -90,16 +91,18 @@ def test_jsonl_and_txt_inputs_get_safe_unique_ids_and_defaults(empty_repo, tmp_p
     feed = tmp_path / "feed.jsonl"
     records = [
         {"id": "Émile's Report!", "text": "First text about talks.", "outlet": "Wire", "published": "2026-01-02", "story": "Talks 2026"},
-        {"id": "emile-s-report", "text": "Second, different text about a visit.", "outlet": "Wire", "published": "2026-01-03", "story": "Talks 2026"},
+        {"id": "emile-s-report", "text": "Second, different text about a visit.", "outlet": "Wire", "published": "2026-01-03", "story": "Talks 2026",
+         "regions": ["europe"]},
     ]
     feed.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     note = tmp_path / "Minister's Note.txt"
     note.write_text("\ufeffNote title\r\n\r\n\r\n\r\nBody\u00a0 text.\t\r\n", encoding="utf-8")
-    docs = plan_ingest(empty_repo, [feed, note], {"outlet": "Ministry", "published": "2026-01-04", "origin": "authored", "world": "fictional"})
-    assert [(d.doc_id, d.meta["story"], d.meta["split"], d.meta["origin"], d.meta["outlet"]) for d in docs] == [
-        ("emile-s-report", "talks-2026", "train", "authored", "Wire"),
-        ("emile-s-report-2", "talks-2026", "train", "authored", "Wire"),
-        ("minister-s-note", "minister-s-note", "train", "authored", "Ministry"),
+    docs = plan_ingest(empty_repo, [feed, note], {"outlet": "Ministry", "published": "2026-01-04", "origin": "authored", "world": "fictional",
+                                                       "regions": ["africa"]})
+    assert [(d.doc_id, d.meta["story"], d.meta["split"], d.meta["origin"], d.meta["outlet"], d.meta["regions"]) for d in docs] == [
+        ("emile-s-report", "talks-2026", "train", "authored", "Wire", ["africa"]),
+        ("emile-s-report-2", "talks-2026", "train", "authored", "Wire", ["europe"]),  # the input's own field wins
+        ("minister-s-note", "minister-s-note", "train", "authored", "Ministry", ["africa"]),
     ]
     assert docs[2].text == "Note title\n\nBody text." and docs[2].meta["title"] == "Note title"
 

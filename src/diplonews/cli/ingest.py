@@ -22,6 +22,7 @@ VOCAB = load().metadata_fields
 @click.option("--origin", type=click.Choice(VOCAB["origin"]["values"]), help="Default: published.")
 @click.option("--world", type=click.Choice(VOCAB["world"]["values"]), help="Default: real.")
 @click.option("--genre", type=click.Choice(VOCAB["genre"]["values"]), help="Default: news_report.")
+@click.option("--region", "regions", multiple=True, type=click.Choice(VOCAB["regions"]["values"]), help="A region the texts are about (repeatable; default: none yet).")
 @click.option("--rights", help="SPDX id or LicenseRef-* (default: LicenseRef-unverified).")
 @click.option("--write", is_flag=True, help="Write the files (default: check and report only).")
 @click.pass_obj
@@ -33,6 +34,7 @@ def ingest(root: Path, paths: tuple[Path, ...], write: bool, **defaults) -> None
     texts are refused. Nothing is written unless every input is accepted and --write is given.
     """
     layout = Layout(root)
+    defaults["regions"] = list(defaults["regions"]) or None
     try:
         planned = plan_ingest(layout, list(paths), defaults, progress=lambda p: click.echo(f"reading {p}", err=True))
     except IngestError as exc:

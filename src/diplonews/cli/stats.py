@@ -16,8 +16,8 @@ from .progress import progress_bar
 @click.pass_obj
 def stats(root: Path, fmt: str) -> None:
     """Count documents, words, tokens, mentions per label, relations and events per type,
-    statuses, treaty stages (and stage x status), worlds, origins, genres, rights, and
-    distinct treaties and countries, per split. Only gold documents count.
+    statuses, treaty stages (and stage x status), worlds, origins, genres, regions, rights,
+    lengths, decades, and distinct treaties and (real) countries, per split. Only gold documents count.
     """
     result = corpus_stats(root, progress=progress_bar("counting"))
     click.echo(jsonio.dumps(result) if fmt == "json" else render_text(result), nl=False)

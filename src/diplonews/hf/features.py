@@ -60,7 +60,8 @@ def _metadata(o: Ontology) -> dict:
 
     def feature(name):
         if name in closed:
-            return _label(closed[name]["values"])
+            label = _label(closed[name]["values"])
+            return List(label) if closed[name].get("multiple") else label
         return List(STRING) if properties[name].get("type") == "array" else STRING
 
     return {name: feature(name) for name in metadata_fields()}

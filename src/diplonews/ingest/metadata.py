@@ -9,6 +9,7 @@ defaults (``diplonews ingest --outlet ... --published ...``), then these fallbac
 - ``title``: the first line of the text; ``url``: null; ``notes``: where it was ingested from;
 - ``rights``: ``LicenseRef-unverified`` with a note not to redistribute before checking;
 - ``origin`` published, ``world`` real, ``genre`` news_report, ``language`` en;
+- ``sources`` and ``regions`` empty (the reading that annotates the text fills in the regions);
 - ``story``: the document id; ``split``: the split already used by the story, else by
   sha256(story), read as an integer, modulo 10: 0-7 train, 8 validation, 9 test
   (deterministic, so a story never moves when the corpus grows).
@@ -34,6 +35,7 @@ FALLBACKS = {
     "genre": "news_report",
     "language": "en",
     "sources": [],
+    "regions": [],
 }
 
 

@@ -20,6 +20,7 @@ RULES: dict[str, str] = {
     "meta-missing": "A corpus text has no metadata file.",
     "meta-date": "The published date is not a real calendar date.",
     "meta-sources": "A real-world text written for the corpus lists no sources its facts were checked against, or a fictional text lists some.",
+    "meta-regions": "A text written for the corpus names no region (an ingested article may wait for its reading).",
     "story-split": "Documents of one story are stored in different splits.",
     "id-duplicate": "An annotation id is used twice in one document.",
     "span-out-of-range": "A span's offsets are not 0 <= start < end <= len(text).",

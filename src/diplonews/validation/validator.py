@@ -65,6 +65,8 @@ def check_metadata(meta: dict, file: str, doc_id: str) -> list[Problem]:
     except ValueError:
         problems.append(Problem("meta-date", f"{meta['published']!r} is not a calendar date", file, doc_id, None, "$.published"))
     problems.extend(_check_sources(meta, file, doc_id))
+    if meta["origin"] == "authored" and not meta["regions"]:
+        problems.append(Problem("meta-regions", "a text written for the corpus names no region", file, doc_id, None, "$.regions"))
     return problems
 
 
