@@ -1,13 +1,21 @@
 """Inter-annotator agreement: two independent annotations of the same documents, scored.
 
-Each side is a folder of gold-format files (``<doc_id>.json``), such as
-``annotations/annotators/<name>/``. The second is scored against the first with the
+Each side is a folder of gold-format files (``<doc_id>.json``). The second is scored against the first with the
 project's scorer; F1 is symmetric, so which side is the reference does not change it.
 Both sides must be valid against the corpus texts: agreement over broken files means nothing.
+
+The rounds the project has run are stored under ``annotations/agreement/<round>/``:
+``first-pass/`` (the gold as its writer left it, before adjudication), ``second-pass/``
+(the blind annotations, each naming its annotator in its provenance), optionally
+``texts/`` (the texts the annotators saw, for documents corrected since), ``report.json``
+(exactly what ``diplonews agreement first-pass second-pass [--texts texts] --out
+report.json`` writes, so a test can recompute it) and ``notes.md`` (who annotated what,
+and what the adjudication changed).
 """
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 from .corpus import Layout
@@ -28,16 +36,22 @@ class AgreementError(ValueError):
         super().__init__("\n".join(p.render() for p in problems))
 
 
-def read_side(layout: Layout, folder: Path) -> dict[str, dict]:
-    """The annotation files of one annotator, each checked against its corpus text."""
+def read_side(layout: Layout, folder: Path, texts: Path | None = None) -> dict[str, dict]:
+    """The annotation files of one annotator, each checked against the text it was made on.
+
+    That is the corpus text, or ``texts/<doc_id>.txt`` where a round keeps the text its
+    annotators saw because the corpus text was corrected after the round.
+    """
     docs, problems = {}, []
     for path in sorted(Path(folder).glob("*.json")):
         doc_id = path.stem
         ann = json.loads(path.read_text(encoding="utf-8"))
-        if not layout.text_path(doc_id).exists():
+        kept = Path(texts) / f"{doc_id}.txt" if texts else None
+        source = kept if kept and kept.is_file() else layout.text_path(doc_id)
+        if not source.exists():
             problems.append(Problem("text-missing", "no corpus text for this annotation", str(path), doc_id))
             continue
-        found = check_annotation(ann, layout.read_text(doc_id), str(path), doc_id)
+        found = check_annotation(ann, source.read_bytes().decode("utf-8"), str(path), doc_id)
         problems += found
         if not found:
             docs[doc_id] = ann
@@ -46,9 +60,9 @@ def read_side(layout: Layout, folder: Path) -> dict[str, dict]:
     return docs
 
 
-def measure(layout: Layout, first: Path, second: Path) -> dict:
-    """Agreement of ``second`` with ``first`` over the documents both annotated."""
-    a, b = read_side(layout, first), read_side(layout, second)
+def measure(layout: Layout, first: Path, second: Path, texts: Path | None = None) -> dict:
+    """Agreement of ``second`` with ``first`` over the documents both annotated (texts: see :func:`read_side`)."""
+    a, b = read_side(layout, first, texts), read_side(layout, second, texts)
     shared = sorted(set(a) & set(b))
     if not shared:
         raise AgreementError([Problem("agreement-no-documents", "the two folders share no document", str(second))])
@@ -73,3 +87,43 @@ def _shown(layout: Layout, folder: Path) -> str:
     folder = Path(folder).resolve()
     root = layout.root.resolve()
     return str(folder.relative_to(root)) if folder.is_relative_to(root) else str(folder)
+
+
+@dataclass(frozen=True)
+class Round:
+    """One stored double-annotation round (the folder layout is in the module doc)."""
+
+    folder: Path
+
+    @property
+    def name(self) -> str:
+        return self.folder.name
+
+    @property
+    def first(self) -> Path:
+        return self.folder / "first-pass"
+
+    @property
+    def second(self) -> Path:
+        return self.folder / "second-pass"
+
+    @property
+    def texts(self) -> Path | None:
+        folder = self.folder / "texts"
+        return folder if folder.is_dir() else None
+
+    @property
+    def report(self) -> Path:
+        return self.folder / "report.json"
+
+    @property
+    def notes(self) -> Path:
+        return self.folder / "notes.md"
+
+
+def stored_rounds(layout: Layout) -> list[Round]:
+    """The rounds under ``annotations/agreement/`` that hold both passes, by folder name."""
+    if not layout.agreement_dir.is_dir():
+        return []
+    rounds = (Round(folder) for folder in sorted(layout.agreement_dir.iterdir()) if folder.is_dir())
+    return [r for r in rounds if r.first.is_dir() and r.second.is_dir()]

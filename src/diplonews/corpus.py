@@ -48,6 +48,11 @@ class Layout:
     def gold_dir(self) -> Path:
         return self.root / "annotations" / "gold"
 
+    @property
+    def agreement_dir(self) -> Path:
+        """Double-annotation rounds, one folder each (see :mod:`diplonews.agreement`)."""
+        return self.root / "annotations" / "agreement"
+
     def text_path(self, doc_id: str) -> Path:
         return self.corpus_dir / f"{doc_id}{TEXT_SUFFIX}"
 

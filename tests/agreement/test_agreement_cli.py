@@ -50,3 +50,18 @@ def test_an_invalid_side_is_refused_with_its_problem(sides):
     result = CliRunner().invoke(main, ["--root", str(repo.root), "agreement", str(first), str(second)])
     assert result.exit_code == 1
     assert "[span-text-mismatch]" in result.output and "varga1" in result.output
+
+
+def test_a_round_is_scored_on_the_texts_its_annotators_saw(sides, tmp_path):
+    repo, first, second = sides
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    seen = repo.layout.read_text(DOC)
+    (texts / f"{DOC}.txt").write_text(seen, encoding="utf-8")
+    repo.write_text(seen + " A sentence added after the round.")
+    args = ["--root", str(repo.root), "agreement", str(first), str(second)]
+    corrected = CliRunner().invoke(main, args)
+    assert corrected.exit_code == 1 and "[text-sha256-mismatch]" in corrected.output
+    kept = CliRunner().invoke(main, [*args, "--texts", str(texts)])
+    assert kept.exit_code == 0, kept.output
+    assert "mentions.strict.f1                     0.952" in kept.output

@@ -57,14 +57,20 @@ def test_leaderboard_agreement_and_mixed_rights(tmp_path):
     (root / "results").mkdir()
     (root / "results" / "leaderboard.json").write_text(json.dumps({"generated": "2031-03-09", "commit": "0123456789abcdef0123",
         "entries": [{"system": "rules", "split": "test", "metrics": {"mention strict F1": {"value": 0.5, "ci95": [0.25, 0.75]}}}]}))
-    (root / "annotations" / "agreement").mkdir(parents=True)
-    (root / "annotations" / "agreement" / "report.json").write_text(json.dumps({"documents": ["amaru-accord"], "metrics": {"mention F1": 0.9}, "notes": "Two annotators."}))
+    round_dir = root / "annotations" / "agreement" / "round-7"
+    for side in ("first-pass", "second-pass"):
+        (round_dir / side).mkdir(parents=True)
+    (round_dir / "report.json").write_text(json.dumps({"documents": ["amaru-accord"], "metrics": {"mention F1": 0.9, "event F1": None},
+                                                       "ci95": {"mention F1": [0.85, 0.95]}}))
+    (round_dir / "notes.md").write_text("Two annotators.\n")
+    (root / "annotations" / "agreement" / "round-8").mkdir()  # no passes: not a round, not shown
     result = build(root, tmp_path / "out")
     text = (result.folder / "README.md").read_text(encoding="utf-8")
     assert "| metric | rules (test) |" in text
     assert "| mention strict F1 | 0.500 [0.250, 0.750] |" in text
     assert "Scored on 2031-03-09 at commit `0123456789ab`" in text
-    assert "Measured on 1 doubly annotated document(s)." in text and "| mention F1 | 0.900 |" in text
+    assert "**Round `round-7`.**\n\nTwo annotators.\n\nMeasured on 1 doubly annotated document(s)." in text
+    assert "| mention F1 | 0.900 [0.850, 0.950] |" in text and "| event F1 | n/a |" in text and "round-8" not in text
     assert "| `LicenseRef-Outlet` | 1 | © Outlet; reuse needs permission. |" in text
     meta = DatasetCard.load(result.folder / "README.md").data.to_dict()
     assert (meta["license"], meta["license_name"]) == ("other", "per-document-rights")

@@ -14,13 +14,15 @@ from . import main
 @main.command()
 @click.argument("first", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.argument("second", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--texts", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder of <doc_id>.txt: the texts the annotators saw, where corpus/ has since been corrected.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Also write the report as JSON here.")
 @click.pass_obj
-def agreement(root: Path, first: Path, second: Path, out: Path | None) -> None:
+def agreement(root: Path, first: Path, second: Path, texts: Path | None, out: Path | None) -> None:
     """Score SECOND against FIRST (folders of <doc_id>.json gold-format files) on their shared documents."""
     layout = Layout(root)
     try:
-        report = measure(layout, first, second)
+        report = measure(layout, first, second, texts)
     except AgreementError as exc:
         for problem in exc.problems:
             click.echo(problem.render(), err=True)

@@ -19,6 +19,8 @@ from datasets.splits import SplitDict, SplitInfo
 from huggingface_hub import DatasetCardData
 
 from .. import stats as corpus_stats
+from ..agreement import stored_rounds
+from ..corpus import Layout
 from ..ontology import Ontology, load
 from . import features as F
 from .manifest import CARD_SOURCE
@@ -26,7 +28,6 @@ from .plots import FILES as PLOTS
 
 MARKER = re.compile(r"^<!-- diplonews:([a-z_]+) -->$", re.MULTILINE)
 LEADERBOARD = "results/leaderboard.json"
-AGREEMENT = "annotations/agreement/report.json"
 CORPUS_LICENCE = "CC-BY-4.0"
 LANGUAGE_CREATORS = {"published": "found", "authored": "expert-generated"}
 CONFIG_ROWS = {
@@ -155,8 +156,33 @@ def rights_section(stats: dict) -> str:
 
 
 def _agreement(report: dict) -> str:
-    table = markdown_table(["metric", "value"], [(name, f"{value:.3f}") for name, value in report["metrics"].items()])
-    return f"Measured on {len(report['documents'])} doubly annotated document(s).\n\n{table}\n\n{report.get('notes', '')}".rstrip()
+    """One round: how many documents, then each figure with its 95% bootstrap interval."""
+    def cell(name: str) -> str:
+        value, ci = report["metrics"][name], report.get("ci95", {}).get(name)
+        if value is None:
+            return "n/a"
+        return f"{value:.3f}" + (f" [{ci[0]:.3f}, {ci[1]:.3f}]" if ci else "")
+
+    table = markdown_table(["metric", "value [95% CI]"], [(name, cell(name)) for name in report["metrics"]])
+    return f"Measured on {len(report['documents'])} doubly annotated document(s).\n\n{table}"
+
+
+def agreement_section(root: Path) -> str:
+    """Every stored round (``annotations/agreement/<round>/``): its notes, then its figures."""
+    parts = []
+    for r in stored_rounds(Layout(root)):
+        if not r.report.is_file():
+            continue
+        name = r.report.relative_to(root).as_posix()
+        try:
+            figures = _agreement(json.loads(r.report.read_text(encoding="utf-8")))
+        except json.JSONDecodeError as exc:
+            raise CardError(f"{name}: not valid JSON: {exc}") from None
+        except (KeyError, TypeError, IndexError, ValueError, AttributeError) as exc:
+            raise CardError(f"{name}: unexpected shape ({exc!r}); expected documents, metrics and ci95") from None
+        notes = r.notes.read_text(encoding="utf-8").strip() if r.notes.is_file() else ""
+        parts.append("\n\n".join(p for p in (f"**Round `{r.name}`.**", notes, figures) if p))
+    return "\n\n".join(parts) or "No inter-annotator agreement study has been run yet; the figures will appear here when it has."
 
 
 def _results(board: dict) -> str:
@@ -177,8 +203,6 @@ def _results(board: dict) -> str:
 
 # file written by another part of the project -> (text while it is absent, renderer, the keys it must have)
 OPTIONAL_SECTIONS = {
-    AGREEMENT: ("No inter-annotator agreement study has been run yet; the figures will appear here when it has.",
-                _agreement, "documents, metrics and notes"),
     LEADERBOARD: ("No results yet: baseline scores will appear here once they have been measured.",
                   _results, "generated, commit and entries"),
 }
@@ -228,7 +252,7 @@ def render_card(root: Path, stats: dict, counts: dict[str, dict[str, int]]) -> s
         "statistics": lambda: statistics_section(stats),
         "plots": plots_section,
         "rights": lambda: rights_section(stats),
-        "agreement": lambda: optional_section(root, AGREEMENT),
+        "agreement": lambda: agreement_section(root),
         "results": lambda: optional_section(root, LEADERBOARD),
         "usage": usage_section,
     }

@@ -20,7 +20,7 @@ MANIFEST = "manifest.json"
 INPUTS = "inputs.sha256"
 FORMAT = 1
 CARD_SOURCE = "dataset_card.md"
-OPTIONAL_INPUTS = (CARD_SOURCE, "results/leaderboard.json", "annotations/agreement/report.json")
+OPTIONAL_INPUTS = (CARD_SOURCE, "results/leaderboard.json")
 ONTOLOGY = "src/diplonews/ontology.json"  # listed under this name wherever the package is installed
 
 
@@ -33,17 +33,21 @@ def file_sha256(path: Path) -> str:
 
 
 def input_lines(root: Path) -> Iterator[str]:
-    """``<sha256>  <path>`` for each input: corpus and gold files, card source, results, agreement, ontology."""
+    """``<sha256>  <path>`` for each input: corpus and gold files, agreement rounds, card source, results, ontology."""
     layout = Layout(Path(root))
-    for folder in (layout.corpus_dir, layout.gold_dir):
-        if folder.is_dir():
-            for path in sorted(p for p in folder.iterdir() if p.is_file()):
-                yield f"{file_sha256(path)}  {path.relative_to(layout.root).as_posix()}\n"
-    for name in OPTIONAL_INPUTS:
-        if (layout.root / name).is_file():
-            yield f"{file_sha256(layout.root / name)}  {name}\n"
+    for path in _input_files(layout):
+        yield f"{file_sha256(path)}  {path.relative_to(layout.root).as_posix()}\n"
     ontology = resources.files("diplonews").joinpath("ontology.json").read_bytes()
     yield f"{_sha256(ontology)}  {ONTOLOGY}\n"
+
+
+def _input_files(layout: Layout) -> Iterator[Path]:
+    for folder in (layout.corpus_dir, layout.gold_dir):
+        if folder.is_dir():
+            yield from sorted(p for p in folder.iterdir() if p.is_file())
+    if layout.agreement_dir.is_dir():  # the card reports every round
+        yield from sorted(p for p in layout.agreement_dir.rglob("*") if p.is_file())
+    yield from (layout.root / name for name in OPTIONAL_INPUTS if (layout.root / name).is_file())
 
 
 def inputs_digest(root: Path, listing: Path | None = None) -> tuple[str, int]:
