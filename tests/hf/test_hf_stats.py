@@ -12,7 +12,7 @@ def test_counts_per_split(repo):
     total, train = stats["total"], stats["splits"]["train"]
     assert (total["documents"], train["documents"], stats["splits"]["test"]["documents"]) == (3, 1, 1)
     assert total["mentions"]["COUNTRY"] == 4 and total["mentions"]["PERSON"] == 0
-    assert total["relations"] == {"HOLDS_ROLE": 1, "ROLE_OF": 0, "ACCREDITED_TO": 0, "AFFILIATED_WITH": 0, "PART_OF": 1, "LOCATED_IN": 1, "PARTY_TO": 2}
+    assert total["relations"] == {"HOLDS_ROLE": 1, "ROLE_OF": 0, "ACCREDITED_TO": 0, "AFFILIATED_WITH": 0, "PART_OF": 1, "LOCATED_IN": 1, "PARTY_TO": 2, "MEMBER_OF": 0}
     assert total["events"]["TREATY_ACTION"] == 4 and train["events"]["TREATY_ACTION"] == 3
     assert total["statuses"]["pending"] == 2 and total["statuses"]["failed"] == 1
     assert total["stage_status"]["upper_house_vote"] == {"completed": 0, "ongoing": 0, "scheduled": 0, "pending": 1, "proposed": 0, "failed": 1, "cancelled": 0}

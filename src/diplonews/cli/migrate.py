@@ -1,0 +1,30 @@
+"""``diplonews migrate``: bring gold annotated under an older ontology version to the current one."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .. import migrate as migration
+from ..corpus import Layout
+from . import main
+
+
+@main.command()
+@click.option("--write", is_flag=True, help="Rewrite the files (default: list what would change).")
+@click.pass_obj
+def migrate(root: Path, write: bool) -> None:
+    """Migrate annotations/gold/ and the agreement rounds' passes to the packaged ontology
+    version, one documented step per version (see the diplonews.migrate module)."""
+    layout = Layout(root)
+    try:
+        changes = migration.plan(layout)
+    except migration.MigrationError as exc:
+        raise click.ClickException(str(exc))
+    for change in changes:
+        click.echo(f"{change.path.relative_to(layout.root)}: {change.before} -> {change.after}")
+    if write:
+        migration.apply(changes)
+        click.echo(f"migrated {len(changes)} file(s)")
+    else:
+        click.echo(f"{len(changes)} file(s) to migrate; pass --write to rewrite them")

@@ -1,0 +1,92 @@
+"""Gold written under an older ontology, brought to the current one.
+
+Every gold file records the ``ontology_version`` it was annotated under, and the schema
+accepts only the current one, so a new ontology version never leaves old gold silently
+half-valid: ``diplonews migrate --write`` rewrites it, one step per version, and the
+tests run the migration over the repository to prove nothing is left behind.
+
+A step changes only what the new version decides mechanically. What needs a reading
+(a membership the text states, now a ``MEMBER_OF`` relation) is annotation work, not
+migration, and is left to the annotators.
+
+Steps:
+
+- 1.0.0 → 1.1.0: an ``amendment`` whose trigger is a word of extending or renewing
+  ("extend", "extension", "renewed", "prolong") becomes the new stage ``extension``
+  (guidelines v1.0 forced term extensions into ``amendment``); the new stage
+  ``referendum`` and relation ``MEMBER_OF`` have no old counterpart.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import jsonio
+from .corpus import Layout
+from .gold import canonicalize
+from .ontology import load
+
+EXTENDING = re.compile(r"\b(extend\w*|extension\w*|renew\w*|prolong\w*)\b", re.IGNORECASE)
+
+
+def _to_1_1_0(gold: dict) -> dict:
+    for event in gold["events"]:
+        if event["type"] == "TREATY_ACTION" and event["attributes"].get("stage") == "amendment" \
+                and EXTENDING.search(event["trigger"]["text"]):
+            event["attributes"]["stage"] = "extension"
+    return gold
+
+
+STEPS: dict[str, tuple[str, Callable[[dict], dict]]] = {"1.0.0": ("1.1.0", _to_1_1_0)}  # from -> (to, step)
+
+
+class MigrationError(ValueError):
+    """A gold file whose version no chain of steps leads from to the current one."""
+
+
+def migrate(gold: dict, target: str | None = None) -> dict:
+    """A copy of ``gold`` brought to ``target`` (default: the packaged ontology's version)."""
+    target = target or load().version
+    out = json.loads(json.dumps(gold))
+    while out["ontology_version"] != target:
+        if out["ontology_version"] not in STEPS:
+            raise MigrationError(f"no migration from ontology version {out['ontology_version']!r} to {target!r}")
+        version, step = STEPS[out["ontology_version"]]
+        out = step(out)
+        out["ontology_version"] = version
+    return canonicalize(out)
+
+
+@dataclass(frozen=True)
+class Change:
+    path: Path
+    before: str
+    after: str
+
+
+def gold_files(layout: Layout) -> Iterator[Path]:
+    """Every gold-format file of the repository: the gold, and both passes of each agreement round."""
+    yield from sorted(layout.gold_dir.glob("*.json"))
+    if layout.agreement_dir.is_dir():
+        yield from sorted(layout.agreement_dir.glob("*/*-pass/*.json"))
+
+
+def plan(layout: Layout) -> list[Change]:
+    """The files a migration would rewrite (nothing is written)."""
+    changes = []
+    for path in gold_files(layout):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        migrated = migrate(gold)
+        if migrated != gold:
+            changes.append(Change(path, gold["ontology_version"], migrated["ontology_version"]))
+    return changes
+
+
+def apply(changes: list[Change]) -> None:
+    """Rewrite each planned file (each one atomically: a temporary file, then a rename)."""
+    for change in changes:
+        gold = json.loads(change.path.read_text(encoding="utf-8"))
+        jsonio.write_json(change.path, migrate(gold))
