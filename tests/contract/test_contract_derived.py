@@ -35,7 +35,7 @@ def test_schema_check_names_a_stale_file(tmp_path):
     assert result.exit_code == 1
     assert "annotations/GUIDELINES.md is out of date with the ontology; run `diplonews schema`" in result.output
     assert CliRunner().invoke(main, ["--root", str(tmp_path), "schema"]).exit_code == 0
-    assert "| 18 | `termination` | termination / expiry |" in (tmp_path / "annotations" / "GUIDELINES.md").read_text(encoding="utf-8")
+    assert "| 20 | `termination` | termination / expiry |" in (tmp_path / "annotations" / "GUIDELINES.md").read_text(encoding="utf-8")
 
 
 def test_schema_enums_come_from_the_ontology():
@@ -45,7 +45,7 @@ def test_schema_enums_come_from_the_ontology():
     assert schema["$defs"]["relation"]["properties"]["type"]["enum"] == list(o.relation_types)
     stage_clause = next(c for c in schema["$defs"]["event"]["allOf"] if c["if"]["properties"]["type"]["const"] == "TREATY_ACTION")
     assert stage_clause["then"]["properties"]["attributes"]["properties"]["stage"]["enum"] == list(o.stages)
-    assert len(o.stages) == 18 and o.stages[0] == "negotiation" and o.stages[-1] == "termination"
+    assert len(o.stages) == 20 and o.stages[0] == "negotiation" and o.stages[-1] == "termination"
 
 
 def test_ontology_refuses_unknown_labels_in_relations():
