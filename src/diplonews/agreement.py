@@ -7,12 +7,12 @@ Both sides must be valid against the corpus texts: agreement over broken files m
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
+from . import jsonio
 from .corpus import Layout
+from .problems import DiplonewsError, Location, Problem
 from .scoring import figures, score, score_document
-from .validation.problems import Problem
 from .validation.validator import check_annotation
 
 FIGURES = (
@@ -22,27 +22,25 @@ FIGURES = (
 )
 
 
-class AgreementError(ValueError):
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("\n".join(p.render() for p in problems))
-
-
 def read_side(layout: Layout, folder: Path) -> dict[str, dict]:
-    """The annotation files of one annotator, each checked against its corpus text."""
+    """The annotation files of one annotator, each checked against its corpus text (DiplonewsError listing every problem)."""
     docs, problems = {}, []
     for path in sorted(Path(folder).glob("*.json")):
         doc_id = path.stem
-        ann = json.loads(path.read_text(encoding="utf-8"))
+        try:
+            ann = jsonio.read_json(path)
+        except DiplonewsError as exc:
+            problems += [p.at(doc_id=doc_id) for p in exc.problems]
+            continue
         if not layout.text_path(doc_id).exists():
-            problems.append(Problem("text-missing", "no corpus text for this annotation", str(path), doc_id))
+            problems.append(Problem("text-missing", "no corpus text for this annotation", Location(str(path), doc_id)))
             continue
         found = check_annotation(ann, layout.read_text(doc_id), str(path), doc_id)
         problems += found
         if not found:
             docs[doc_id] = ann
     if problems:
-        raise AgreementError(problems)
+        raise DiplonewsError(problems)
     return docs
 
 
@@ -51,7 +49,7 @@ def measure(layout: Layout, first: Path, second: Path) -> dict:
     a, b = read_side(layout, first), read_side(layout, second)
     shared = sorted(set(a) & set(b))
     if not shared:
-        raise AgreementError([Problem("agreement-no-documents", "the two folders share no document", str(second))])
+        raise DiplonewsError([Problem("agreement-no-documents", "the two folders share no document", Location(str(second)))])
     overall = score({d: a[d] for d in shared}, {d: b[d] for d in shared})
     per_doc = {}
     for doc in shared:

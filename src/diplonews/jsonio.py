@@ -1,7 +1,11 @@
-"""Deterministic JSON on disk, and writes that never leave a half-written file.
+"""The boundary where files are read and written: deterministic JSON, atomic writes, and
+every failure of the file system or of a file's bytes turned into a problem naming the path.
 
-Everything the project keeps in git goes through :func:`dumps`, so that a diff
-shows only what changed; every write goes through :func:`write_atomic`.
+Everything the project keeps in git goes through :func:`dumps`, so that a diff shows only
+what changed; every write goes through :func:`write_atomic`, so none leaves a half-written
+file. Readers raise :class:`~diplonews.problems.DiplonewsError` (``io-read``,
+``io-encoding``, ``json-invalid``, ``io-nesting``) instead of OSError, UnicodeDecodeError,
+JSONDecodeError or RecursionError, so no caller shows a traceback for a bad file.
 """
 from __future__ import annotations
 
@@ -10,26 +14,90 @@ import os
 import tempfile
 from pathlib import Path
 
+from .problems import DiplonewsError
+
 
 def dumps(obj) -> str:
     """Canonical JSON text: sorted keys, two-space indent, UTF-8 as is, one final newline."""
     return json.dumps(obj, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
+def _reason(exc: OSError) -> str:
+    """What the system said ("Permission denied", "Not a directory"), without the traceback."""
+    return exc.strerror or str(exc)
+
+
+def read_bytes(path: Path, file: str | None = None) -> bytes:
+    """The bytes of ``path``; ``file`` is how problems name it (default: the path)."""
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise DiplonewsError.of("io-read", f"cannot be read: {_reason(exc)}", file=file or str(path)) from None
+
+
+def decode(raw: bytes, file: str) -> str:
+    """UTF-8 text, decoded strictly (a byte-order mark is kept: it is a character of the text)."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DiplonewsError.of("io-encoding", f"not UTF-8 text: {exc}", file=file) from None
+
+
+def read_text(path: Path, file: str | None = None) -> str:
+    return decode(read_bytes(path, file), file or str(path))
+
+
+def loads(text: str, file: str):
+    """Parsed JSON, or a problem naming ``file`` (and the line, for a syntax error)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DiplonewsError.of("json-invalid", str(exc), file=file, line=exc.lineno) from None
+    except RecursionError:
+        raise DiplonewsError.of("io-nesting", "the JSON nests too deeply to be read", file=file) from None
+
+
+def read_json(path: Path, file: str | None = None):
+    return loads(read_text(path, file), file or str(path))
+
+
+def _write_error(path: Path, exc: OSError) -> DiplonewsError:
+    return DiplonewsError.of("io-write", f"cannot be written: {_reason(exc)}", file=str(path))
+
+
 def write_atomic(path: Path, data: str | bytes) -> None:
     """Write to a temporary file in the same folder, then rename over ``path``."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise _write_error(path, exc) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(raw)
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600 files; give the usual mode
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise _write_error(path, exc) from None
         raise
+
+
+def check_writable(path: Path) -> None:
+    """Refuse, before a long job, an output that could not be written at its end."""
+    path = Path(path)
+    try:
+        if path.is_dir():
+            raise IsADirectoryError(21, "Is a directory")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".probe")
+    except OSError as exc:
+        raise _write_error(path, exc) from None
+    os.close(fd)
+    os.unlink(tmp)
 
 
 def _umask() -> int:

@@ -4,7 +4,8 @@ from click.testing import CliRunner
 
 from diplonews.cli import main
 from diplonews.hf.builder import build
-from diplonews.hf.publish import PublishError, check_build, upload
+from diplonews.hf.publish import check_build, upload
+from diplonews.problems import DiplonewsError
 
 FILES = [
     "README.md",
@@ -50,7 +51,7 @@ def test_current_build_lists_its_files(repo):
 
 
 def test_absent_build_is_refused(repo):
-    with pytest.raises(PublishError, match=r"no build at .* run `diplonews build` first"):
+    with pytest.raises(DiplonewsError, match=r"\[publish-no-build\] no build at .* run `diplonews build` first"):
         check_build(repo, repo / "dist" / "diplonews")
 
 
@@ -61,7 +62,7 @@ def test_stale_build_names_the_changed_inputs(repo):
     meta.write_text(meta.read_text(encoding="utf-8").replace("A test document", "Retitled"), encoding="utf-8")
     (repo / "results").mkdir()
     (repo / "results" / "leaderboard.json").write_text("{}")
-    with pytest.raises(PublishError, match=r"stale: .*\(corpus/quispe-visit.meta.json, results/leaderboard.json\)"):
+    with pytest.raises(DiplonewsError, match=r"\[publish-stale\] .* stale: .*\(corpus/quispe-visit.meta.json, results/leaderboard.json\)"):
         check_build(repo, out)
 
 
@@ -69,7 +70,7 @@ def test_altered_build_is_refused(repo):
     out = repo / "dist" / "diplonews"
     build(repo, out)
     (out / "README.md").write_text("edited by hand")
-    with pytest.raises(PublishError, match=r"altered after it was built \(README.md\)"):
+    with pytest.raises(DiplonewsError, match=r"README.md: \[publish-altered\] .* altered after it was built \(README.md\)"):
         check_build(repo, out)
 
 

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from diplonews.cli import main
 from diplonews.gold import read_gold
 from diplonews.labelstudio import importer
-from diplonews.labelstudio.errors import ExportError
+from diplonews.problems import DiplonewsError
 
 
 def _snapshot(root):
@@ -41,11 +41,11 @@ def _unknown_doc(export):
 
 
 BAD = {
-    "unknown label": (_relabel_amb, "task {task}, doc fixture-offsets, region amb: [ls-unknown-label] unknown mention label 'AMBASSADOR'"),
-    "relation to a missing region": (_dangling, "task {task}, doc fixture-offsets, region ghost: [ls-relation-dangling] relation zoe1->ghost points to missing region 'ghost'"),
-    "choice with no region": (_orphan_choice, "task {task}, doc fixture-offsets, region lonely: [ls-region-missing] choices 'status' belongs to no labelled region"),
-    "changed text": (_changed_text, "task {task}, doc fixture-offsets: [ls-text-changed] the task's text differs from the corpus text; re-push the document"),
-    "unknown doc id": (_unknown_doc, "task {task}, doc no-such-doc: [ls-unknown-doc] no corpus text for doc id 'no-such-doc'"),
+    "unknown label": (_relabel_amb, "{path}:task {task}:fixture-offsets:region amb: [ls-unknown-label] unknown mention label 'AMBASSADOR'"),
+    "relation to a missing region": (_dangling, "{path}:task {task}:fixture-offsets:region ghost: [ls-relation-dangling] relation zoe1->ghost points to missing region 'ghost'"),
+    "choice with no region": (_orphan_choice, "{path}:task {task}:fixture-offsets:region lonely: [ls-region-missing] choices 'status' belongs to no labelled region"),
+    "changed text": (_changed_text, "{path}:task {task}:fixture-offsets: [ls-text-changed] the task's text differs from the corpus text; re-push the document"),
+    "unknown doc id": (_unknown_doc, "{path}:task {task}:no-such-doc: [ls-unknown-doc] no corpus text for doc id 'no-such-doc'"),
 }
 
 
@@ -59,7 +59,7 @@ def test_a_bad_export_names_task_and_region_and_writes_nothing(case, server_expo
     before = _snapshot(fixture_corpus.root)
     result = CliRunner().invoke(main, ["--root", str(fixture_corpus.root), "ls", "import", str(path), "--write"])
     assert result.exit_code == 1
-    assert result.stderr.splitlines() == [message.format(task=export[0]["id"]), f"Error: 1 problem(s) in {path}; nothing written"]
+    assert result.stderr.splitlines() == [message.format(path=path, task=export[0]["id"]), f"1 problem(s) in {path}; nothing written"]
     assert result.stdout == ""
     assert _snapshot(fixture_corpus.root) == before
 
@@ -67,10 +67,10 @@ def test_a_bad_export_names_task_and_region_and_writes_nothing(case, server_expo
 def test_malformed_json_is_refused(fixture_corpus, tmp_path):
     path = tmp_path / "export.json"
     path.write_text('[{"id": 1, "data": ', encoding="utf-8")
-    with pytest.raises(ExportError) as refused:
+    with pytest.raises(DiplonewsError) as refused:
         importer.plan_import(path, fixture_corpus)
-    assert [p.rule for p in refused.value.problems] == ["ls-export-json"]
-    assert refused.value.problems[0].render() == f"export: [ls-export-json] {path} is not valid JSON: Expecting value: line 1 column 20 (char 19)"
+    assert [p.code for p in refused.value.problems] == ["ls-export-json"]
+    assert refused.value.problems[0].render() == f"{path}:1: [ls-export-json] Expecting value: line 1 column 20 (char 19)"
 
 
 def test_ground_truth_is_chosen_and_other_annotators_are_kept(server_export, fixture_corpus):

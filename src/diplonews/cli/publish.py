@@ -5,7 +5,8 @@ from pathlib import Path
 
 import click
 
-from ..hf.publish import PublishError, check_build, upload
+from ..hf.publish import check_build, upload
+from ..problems import DiplonewsError
 from . import main
 
 
@@ -24,10 +25,7 @@ def publish(root: Path, repo_id: str, build_dir: Path | None, revision: str | No
     or written by diplonews.
     """
     folder = build_dir or root / "dist" / "diplonews"
-    try:
-        files = check_build(root, folder)
-    except PublishError as exc:
-        raise click.ClickException(str(exc))
+    files = check_build(root, folder)
     if dry_run:
         for name in files:
             click.echo(name)
@@ -39,5 +37,5 @@ def publish(root: Path, repo_id: str, build_dir: Path | None, revision: str | No
     try:
         info = upload(HfApi(), folder, files, repo_id, revision=revision, private=private)
     except (HfHubHTTPError, OSError) as exc:
-        raise click.ClickException(f"upload to {repo_id} failed: {exc}")
+        raise DiplonewsError.of("publish-upload", f"upload to {repo_id} failed: {exc}", file=str(folder)) from None
     click.echo(f"uploaded {len(files)} file(s) to {repo_id}: {getattr(info, 'commit_url', info)}")

@@ -9,8 +9,8 @@ agreement, results and usage. A marker with no generator is an error, not left i
 """
 from __future__ import annotations
 
-import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
@@ -18,8 +18,10 @@ from datasets.info import DatasetInfo, DatasetInfosDict
 from datasets.splits import SplitDict, SplitInfo
 from huggingface_hub import DatasetCardData
 
+from .. import jsonio
 from .. import stats as corpus_stats
 from ..ontology import Ontology, load
+from ..problems import DiplonewsError
 from . import features as F
 from .manifest import CARD_SOURCE
 from .plots import FILES as PLOTS
@@ -38,8 +40,9 @@ CONFIG_ROWS = {
 }
 
 
-class CardError(ValueError):
+def _source_error(message: str) -> DiplonewsError:
     """The card cannot be made: the source card is missing or malformed, or names an unknown section."""
+    return DiplonewsError.of("card-source", message, file=CARD_SOURCE)
 
 
 def markdown_table(columns: list[str], rows: list) -> str:
@@ -55,10 +58,13 @@ def split_front_matter(source: str) -> tuple[dict, str]:
     """(YAML header as a dict, the rest) of a card source that starts with a ``---`` block."""
     match = re.match(r"^---\n(.*?)\n---\n", source, re.DOTALL)
     if not match:
-        raise CardError(f"{CARD_SOURCE} must start with a YAML block between '---' lines")
-    front = yaml.safe_load(match[1]) or {}
+        raise _source_error("must start with a YAML block between '---' lines")
+    try:
+        front = yaml.safe_load(match[1]) or {}
+    except yaml.YAMLError as exc:
+        raise _source_error(f"the YAML block does not parse: {exc}") from None
     if not isinstance(front, dict):
-        raise CardError(f"{CARD_SOURCE}: the YAML block must be a mapping")
+        raise _source_error("the YAML block must be a mapping")
     return front, source[match.end():]
 
 
@@ -185,17 +191,17 @@ OPTIONAL_SECTIONS = {
 
 
 def optional_section(root: Path, name: str) -> str:
-    """The section rendered from ``name`` if the file exists; a malformed file is a CardError naming it."""
+    """The section rendered from ``name`` if the file exists; a malformed file is a ``card-input`` problem naming it."""
     absent, render, expected = OPTIONAL_SECTIONS[name]
     path = root / name
     if not path.is_file():
         return absent
     try:
-        return render(json.loads(path.read_text(encoding="utf-8")))
-    except json.JSONDecodeError as exc:
-        raise CardError(f"{name}: not valid JSON: {exc}") from None
-    except (KeyError, TypeError, IndexError, ValueError, AttributeError) as exc:
-        raise CardError(f"{name}: unexpected shape ({exc!r}); expected {expected}") from None
+        return render(jsonio.read_json(path, name))
+    except DiplonewsError as exc:
+        raise DiplonewsError([replace(p, code="card-input") for p in exc.problems]) from None
+    except (KeyError, TypeError, IndexError, ValueError, AttributeError) as exc:  # the file's shape, not a bug here
+        raise DiplonewsError.of("card-input", f"unexpected shape ({exc!r}); expected {expected}", file=name) from None
 
 
 USAGE = {
@@ -220,8 +226,8 @@ def render_card(root: Path, stats: dict, counts: dict[str, dict[str, int]]) -> s
     root = Path(root)
     source_path = root / CARD_SOURCE
     if not source_path.is_file():
-        raise CardError(f"{CARD_SOURCE} is missing at the repository root: the card's prose comes from it")
-    front, body = split_front_matter(source_path.read_text(encoding="utf-8"))
+        raise _source_error("is missing at the repository root: the card's prose comes from it")
+    front, body = split_front_matter(jsonio.read_text(source_path, CARD_SOURCE))
     sections = {
         "labels": lambda: labels_section(load()),
         "configs": lambda: configs_section(counts),
@@ -234,7 +240,7 @@ def render_card(root: Path, stats: dict, counts: dict[str, dict[str, int]]) -> s
     }
     unknown = sorted(set(MARKER.findall(body)) - set(sections))
     if unknown:
-        raise CardError(f"{CARD_SOURCE} names unknown generated sections: {', '.join(unknown)} (known: {', '.join(sections)})")
+        raise _source_error(f"names unknown generated sections: {', '.join(unknown)} (known: {', '.join(sections)})")
     body = MARKER.sub(lambda m: sections[m[1]](), body)
     header = yaml.safe_dump(generated_metadata(front, stats, counts), sort_keys=False, allow_unicode=True, width=1000)
     return f"---\n{header}---\n{body}"
