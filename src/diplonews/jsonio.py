@@ -23,7 +23,12 @@ def dumps(obj) -> str:
 
 
 def _reason(exc: OSError) -> str:
-    """What the system said ("Permission denied", "Not a directory"), without the traceback."""
+    """What the system said ("Permission denied"), without the traceback; for a file standing
+    where a folder of the path must be, which folder (the system only says "File exists")."""
+    if isinstance(exc, FileExistsError):
+        return f"{exc.filename} is a file, not a folder"
+    if isinstance(exc, NotADirectoryError):
+        return "a folder on its path is a file"
     return exc.strerror or str(exc)
 
 
@@ -61,7 +66,8 @@ def read_json(path: Path, file: str | None = None):
     return loads(read_text(path, file), file or str(path))
 
 
-def _write_error(path: Path, exc: OSError) -> DiplonewsError:
+def write_error(path: Path, exc: OSError) -> DiplonewsError:
+    """An ``io-write`` problem for ``path``: what any writer of outputs raises instead of an OSError."""
     return DiplonewsError.of("io-write", f"cannot be written: {_reason(exc)}", file=str(path))
 
 
@@ -73,7 +79,7 @@ def write_atomic(path: Path, data: str | bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
-        raise _write_error(path, exc) from None
+        raise write_error(path, exc) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(raw)
@@ -82,7 +88,7 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     except BaseException as exc:
         os.unlink(tmp)
         if isinstance(exc, OSError):
-            raise _write_error(path, exc) from None
+            raise write_error(path, exc) from None
         raise
 
 
@@ -95,7 +101,7 @@ def check_writable(path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".probe")
     except OSError as exc:
-        raise _write_error(path, exc) from None
+        raise write_error(path, exc) from None
     os.close(fd)
     os.unlink(tmp)
 

@@ -1,4 +1,9 @@
 """publish refuses absent, stale or altered builds; the upload is one thin call."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
 
@@ -7,6 +12,7 @@ from diplonews.hf.builder import build
 from diplonews.hf.publish import check_build, upload
 from diplonews.problems import DiplonewsError
 
+SRC = str(Path(__file__).resolve().parents[2] / "src")
 FILES = [
     "README.md",
     "data/documents/test-00000-of-00001.parquet",
@@ -88,6 +94,17 @@ def test_cli_refuses_a_stale_build_with_a_message(repo):
     assert result.exit_code == 1
     assert "stale" in result.stderr and "annotations/gold/quispe-visit.json" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_an_unreachable_hub_is_a_problem_not_a_traceback(repo):
+    """A real upload attempt, to a local port nothing listens on (no network needed)."""
+    build(repo, repo / "dist" / "diplonews")
+    env = {**os.environ, "HF_ENDPOINT": "http://127.0.0.1:9", "HF_TOKEN": "hf_not_a_token", "PYTHONPATH": SRC}
+    result = subprocess.run([sys.executable, "-m", "diplonews", "--root", str(repo), "publish", "--repo-id", "me/diplonews"],
+                            capture_output=True, text=True, env=env, timeout=120)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr.startswith(f"{repo / 'dist' / 'diplonews'}: [publish-upload] upload to me/diplonews failed: ")
+    assert "Traceback" not in result.stderr
 
 
 def test_upload_is_one_repo_creation_and_one_folder_upload(tmp_path):

@@ -93,3 +93,15 @@ def test_ground_truth_is_chosen_and_other_annotators_are_kept(server_export, fix
     version = json.loads(version_path.read_text(encoding="utf-8"))
     assert version["provenance"] == {"annotators": ["lena.k"], "annotated": "2099-01-01", "status": "draft", "adjudicated": False}
     assert [m["id"] for m in version["mentions"]] == [m["id"] for m in original["mentions"] if m["id"] != "thu"]
+
+
+def test_a_region_whose_value_is_not_an_object_is_named():
+    from diplonews.labelstudio.convert import result_to_annotation
+    from diplonews.ontology import load
+
+    item = {"id": "r1", "type": "labels", "from_name": "mention", "to_name": "text", "value": "Ostria"}
+    ann, problems = result_to_annotation([item], 7, "doc-a", "Ostria signed.", {}, {}, load())
+    assert ann is None
+    assert [p.render() for p in problems] == [
+        "task 7:doc-a:region r1: [ls-result-type] result item of unknown kind, or with a value that is not an object: "
+        + repr(item)[:80]]  # the item is shown cut at 80 characters

@@ -18,6 +18,8 @@ from . import main
 @click.pass_obj
 def agreement(root: Path, first: Path, second: Path, out: Path | None) -> None:
     """Score SECOND against FIRST (folders of <doc_id>.json gold-format files) on their shared documents."""
+    if out:
+        jsonio.check_writable(out)  # before the report is shown as done
     report = measure(Layout(root), first, second)
     click.echo(f"{len(report['documents'])} document(s): {report['second']} against {report['first']}")
     for name, value in report["metrics"].items():

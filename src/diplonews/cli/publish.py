@@ -34,8 +34,11 @@ def publish(root: Path, repo_id: str, build_dir: Path | None, revision: str | No
     from huggingface_hub import HfApi
     from huggingface_hub.errors import HfHubHTTPError
 
+    # The Hub's HTTP errors, and its HTTP library's own (a refused or failed connection), whose
+    # base HfHubHTTPError extends: httpx2's in huggingface_hub 2.x; requests' errors are OSErrors.
+    failures = (OSError, HfHubHTTPError.__mro__[1])
     try:
         info = upload(HfApi(), folder, files, repo_id, revision=revision, private=private)
-    except (HfHubHTTPError, OSError) as exc:
+    except failures as exc:
         raise DiplonewsError.of("publish-upload", f"upload to {repo_id} failed: {exc}", file=str(folder)) from None
     click.echo(f"uploaded {len(files)} file(s) to {repo_id}: {getattr(info, 'commit_url', info)}")

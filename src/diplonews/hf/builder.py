@@ -59,7 +59,7 @@ def build(root: Path, out: Path, progress: Progress = _no_progress) -> BuildResu
         out.parent.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.building-"))
     except OSError as exc:
-        raise DiplonewsError.of("io-write", f"cannot be written: {exc.strerror or exc}", file=str(out)) from None
+        raise jsonio.write_error(out, exc) from None
     try:
         result = _build_into(Layout(root), work, progress)
         _swap(work, out)
