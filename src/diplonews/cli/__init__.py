@@ -2,7 +2,12 @@
 commands only parse options, call the library and report. A library call that cannot go
 on raises :class:`~diplonews.problems.DiplonewsError`; :class:`Command` turns it into
 problems on the one error path of :mod:`.output` (exit 1), so no command prints a traceback
-for bad input, and none has its own way of showing errors."""
+for bad input, and none has its own way of showing errors.
+
+Command modules import the library inside each command function, not at their top: this
+package is imported for every command (and for ``--help``), so a module-level import of
+the validator, the scorer or the build would make every start pay for jsonschema, numpy,
+datasets, pyarrow and matplotlib. A test checks that ``--help`` loads none of them."""
 from __future__ import annotations
 
 from pathlib import Path

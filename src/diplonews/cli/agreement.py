@@ -6,7 +6,6 @@ from pathlib import Path
 import click
 
 from .. import jsonio
-from ..agreement import measure
 from ..corpus import Layout
 from . import main
 
@@ -18,6 +17,8 @@ from . import main
 @click.pass_obj
 def agreement(root: Path, first: Path, second: Path, out: Path | None) -> None:
     """Score SECOND against FIRST (folders of <doc_id>.json gold-format files) on their shared documents."""
+    from ..agreement import measure  # the scorer: numpy
+
     if out:
         jsonio.check_writable(out)  # before the report is shown as done
     report = measure(Layout(root), first, second)

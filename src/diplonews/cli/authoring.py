@@ -6,7 +6,6 @@ from pathlib import Path
 import click
 
 from .. import jsonio
-from ..authoring import compile as authoring
 from ..corpus import Layout
 from ..problems import DiplonewsError
 from . import main
@@ -24,6 +23,8 @@ def author() -> None:
 @click.pass_obj
 def compile_cmd(root: Path, sources: tuple[Path, ...], write: bool, replace_text: bool) -> None:
     """Compile markup SOURCES; nothing is written unless every one is valid and --write is given."""
+    from ..authoring import compile as authoring  # the validator: jsonschema
+
     layout = Layout(root)
     planned = authoring.plan(layout, list(sources), replace_text=replace_text)
     for item in planned:
@@ -42,6 +43,8 @@ def compile_cmd(root: Path, sources: tuple[Path, ...], write: bool, replace_text
 @click.pass_obj
 def render_cmd(root: Path, doc_id: str, output: Path | None) -> None:
     """Print the markup of DOC_ID, to edit and compile back."""
+    from ..authoring import compile as authoring  # the validator: jsonschema
+
     layout = Layout(root)
     if not layout.gold_path(doc_id).is_file():
         raise DiplonewsError.of("author-no-gold", f"no gold annotation for {doc_id!r} in {layout.gold_dir}", doc_id=doc_id)

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import click
 
-from ..hf.builder import build as build_dataset
 from ..problems import DiplonewsError
 from . import main
 from .output import fail
@@ -23,6 +22,8 @@ def build(root: Path, out: Path | None) -> None:
     leak between splits stops the build with every reason, and leaves any previous build
     in OUT untouched. Only documents with gold status go in.
     """
+    from ..hf.builder import build as build_dataset  # datasets, pyarrow, matplotlib
+
     out = out or root / "dist" / "diplonews"
     try:
         result = build_dataset(root, out, progress=progress_bar("building"))

@@ -7,8 +7,6 @@ import click
 
 from ..corpus import Layout
 from ..problems import DiplonewsError
-from ..scoring.corpus_eval import evaluate_file
-from ..scoring.render import to_json, to_markdown
 from . import main
 
 
@@ -26,6 +24,9 @@ def evaluate(root: Path, pred_path: Path, split: str, fmt: str, with_errors: boo
     (recall 0). Predictions for documents outside the split are ignored, with a notice.
     Predictions that cannot be read or break the schema are refused, every problem listed.
     """
+    from ..scoring.corpus_eval import evaluate_file  # numpy, jsonschema
+    from ..scoring.render import to_json, to_markdown
+
     evaluation, outside = evaluate_file(Layout(root), pred_path, None if split == "all" else split)
     if evaluation.overall.documents == 0:
         raise DiplonewsError.of("evaluate-no-documents", f"no gold document is in split {split!r}; nothing to score")

@@ -6,7 +6,6 @@ from pathlib import Path
 import click
 
 from ..corpus import Layout
-from ..ingest.ingest import plan_ingest, write_ingest
 from ..ontology import load
 from ..problems import DiplonewsError
 from . import main
@@ -33,6 +32,8 @@ def ingest(root: Path, paths: tuple[Path, ...], write: bool, **defaults) -> None
     its main text, ids are made safe and unique, and exact or near duplicates of corpus
     texts are refused. Nothing is written unless every input is accepted and --write is given.
     """
+    from ..ingest.ingest import plan_ingest, write_ingest  # the validator: jsonschema; trafilatura for HTML
+
     layout = Layout(root)
     try:
         planned = plan_ingest(layout, list(paths), defaults, progress=lambda p: click.echo(f"reading {p}", err=True))

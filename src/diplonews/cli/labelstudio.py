@@ -7,9 +7,7 @@ import click
 
 from .. import jsonio
 from ..corpus import Layout
-from ..labelstudio import client, importer
-from ..labelstudio.config import labeling_config
-from ..labelstudio.tasks import build_tasks
+from ..labelstudio import client
 from ..problems import DiplonewsError
 from . import main
 from .output import fail
@@ -35,6 +33,8 @@ def ls() -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
 def config_cmd(output: Path | None) -> None:
     """Print the labeling config XML generated from the ontology."""
+    from ..labelstudio.config import labeling_config
+
     _emit(labeling_config(), output)
 
 
@@ -45,6 +45,8 @@ def config_cmd(output: Path | None) -> None:
 @click.pass_obj
 def tasks_cmd(root: Path, doc_ids: tuple[str, ...], predictions: Path | None, output: Path | None) -> None:
     """Tasks JSON for DOC_IDS (default: all corpus texts), pre-annotated from gold or --predictions."""
+    from ..labelstudio.tasks import build_tasks  # the validator (for --predictions): jsonschema
+
     _emit(jsonio.dumps(build_tasks(Layout(root), list(doc_ids) or None, predictions)), output)
 
 
@@ -57,6 +59,8 @@ def import_cmd(root: Path, export: Path, write: bool) -> None:
 
     Nothing is written unless every task converts and --write is given.
     """
+    from ..labelstudio import importer  # the validator: jsonschema
+
     layout = Layout(root)
     try:
         changes = importer.plan_import(export, layout)
@@ -81,6 +85,8 @@ def import_cmd(root: Path, export: Path, write: bool) -> None:
 @click.pass_obj
 def push_cmd(root: Path, doc_ids, predictions, project_id, title, url, api_key) -> None:
     """Create or update the project with the generated config and import tasks for DOC_IDS."""
+    from ..labelstudio.tasks import build_tasks  # the validator (for --predictions): jsonschema
+
     tasks = build_tasks(Layout(root), list(doc_ids) or None, predictions)
     click.echo(f"pushing {len(tasks)} task(s) to {url} ...", err=True)
     result = client.push(url, api_key, tasks, project_id, title)

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import click
 
-from ..hf.publish import check_build, upload
 from ..problems import DiplonewsError
 from . import main
 
@@ -24,6 +23,8 @@ def publish(root: Path, repo_id: str, build_dir: Path | None, revision: str | No
     The token comes from HF_TOKEN or the `huggingface-cli login` cache; it is never read
     or written by diplonews.
     """
+    from ..hf.publish import check_build, upload
+
     folder = build_dir or root / "dist" / "diplonews"
     files = check_build(root, folder)
     if dry_run:

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import click
 
-from ..validation.validator import validate as run_validation
 from . import main
 from .output import EXIT_PROBLEMS
 
@@ -22,6 +21,8 @@ def validate(root: Path, paths: tuple[Path, ...], fmt: str) -> None:
     path. Exits 0 only when everything is valid; texts awaiting annotation are notices.
     A root with no corpus/ is a problem (corpus-missing), not an empty valid corpus.
     """
+    from ..validation.validator import validate as run_validation  # jsonschema, jsonschema-rs
+
     report = run_validation(root, list(paths) or None)
     click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) if fmt == "json" else report.render_text())
     if not report.valid:
