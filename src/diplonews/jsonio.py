@@ -9,6 +9,7 @@ JSONDecodeError or RecursionError, so no caller shows a traceback for a bad file
 """
 from __future__ import annotations
 
+import errno
 import json
 import os
 import tempfile
@@ -97,7 +98,7 @@ def check_writable(path: Path) -> None:
     path = Path(path)
     try:
         if path.is_dir():
-            raise IsADirectoryError(21, "Is a directory")
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".probe")
     except OSError as exc:

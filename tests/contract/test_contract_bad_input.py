@@ -49,14 +49,17 @@ FLOAT = f"{GOLD}:{DOC}:ost1:$.mentions[1].start: [schema.type] {float(START)} is
     (["validate"], [FLOAT, "1 document(s) checked, 0 notice(s): INVALID: 1 error(s)"], []),
     (["stats"], [], [FLOAT]),
     (["build", "--out", "{out}"], [], [FLOAT, "build refused: 1 problem(s); {out} left as it was"]),
+    (["evaluate", "--split", "train", "--pred", "annotations/gold"], [], [FLOAT]),
+    (["baseline", "rules", "--split", "train", "--out", "{out}"], [], [FLOAT]),
     (["audit"], [f"{DOC}: [document-invalid] left out of the audit: it has 1 validation problem(s), the first [schema.type] "
                  f"{float(START)} is not of type 'integer'; run `diplonews validate` (key: '{DOC}')",
                  "1 document(s) audited, 0 finding(s) waived: FAILED: 1 open finding(s) (document-invalid 1)"], []),
 ])
 def test_a_float_offset_is_refused_by_the_schema(repo, tmp_path, args, stdout, stderr):
+    """Every command that reads the gold validates it first, and the schema refuses 13.0 as an offset."""
     float_offset(repo)
     out = str(tmp_path / "out")
-    result = refused(tmp_path, repo.root, *(a.format(out=out) for a in args))
+    result = refused(tmp_path, repo.root, *(a.format(out=out) if a != "annotations/gold" else str(repo.layout.gold_dir) for a in args))
     assert (result.stdout.splitlines(), result.stderr.splitlines()) == ([s.format(out=out) for s in stdout], [s.format(out=out) for s in stderr])
 
 

@@ -96,6 +96,19 @@ def test_cli_refuses_a_stale_build_with_a_message(repo):
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("content, code, message", [
+    ('{"inputs": ', "json-invalid", "Expecting value: line 1 column 12 (char 11)"),
+    ("[]", "publish-altered", "is not the manifest a build writes (inputs.sha256, outputs); run `diplonews build` again"),
+])
+def test_a_damaged_manifest_is_refused_by_name(repo, content, code, message):
+    manifest = repo / "dist" / "diplonews" / "manifest.json"
+    build(repo, manifest.parent)
+    manifest.write_text(content, encoding="utf-8")
+    result = CliRunner().invoke(main, ["--root", str(repo), "publish", "--repo-id", "me/diplonews", "--dry-run"])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == f"{manifest}{':1' if code == 'json-invalid' else ''}: [{code}] {message}\n"
+
+
 def test_an_unreachable_hub_is_a_problem_not_a_traceback(repo):
     """A real upload attempt, to a local port nothing listens on (no network needed)."""
     build(repo, repo / "dist" / "diplonews")

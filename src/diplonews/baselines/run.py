@@ -8,17 +8,17 @@ from pathlib import Path
 from .. import jsonio
 from ..corpus import Layout
 from ..problems import DiplonewsError
+from ..validation.validator import require_valid
+from . import BASELINES
 from .data import split_docs
-from .rules import RulesBaseline
-from .spacy_model import SpacyBaseline
 
-BASELINES = {"rules": RulesBaseline, "spacy": SpacyBaseline}
 TRAIN_SPLIT = "train"
 
 
 def train(layout: Layout, system: str, progress=None):
-    """The trained baseline; DiplonewsError when it cannot run (a missing package, no train documents)."""
+    """The trained baseline; DiplonewsError when it cannot run (a missing package, an invalid corpus, no train documents)."""
     _require(system)
+    require_valid(layout.root)
     train_docs = split_docs(layout, TRAIN_SPLIT, with_gold=True)
     if not train_docs:
         raise DiplonewsError.of("baseline-no-train", f"no gold document is in the {TRAIN_SPLIT!r} split; a baseline needs something to learn from")

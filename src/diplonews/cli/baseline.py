@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from .. import jsonio
-from ..baselines.run import BASELINES, predict_split, train, write_jsonl
+from ..baselines import BASELINES
 from ..corpus import Layout
 from . import main
 
@@ -24,6 +24,8 @@ def _progress(message: str) -> None:
 @click.pass_obj
 def baseline(root: Path, system: str, split: str, out: Path | None) -> None:
     """Train SYSTEM (rules or spacy) on the train split and write its predictions for --split."""
+    from ..baselines.run import predict_split, train, write_jsonl  # the validator: jsonschema
+
     layout = Layout(root)
     out = out or root / "results" / "predictions" / f"{system}-{split}.jsonl"
     jsonio.check_writable(out)  # before training, not after it

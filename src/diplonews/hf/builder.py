@@ -19,7 +19,7 @@ from ..corpus import Layout
 from ..gold import gold_status_ids
 from ..problems import DiplonewsError, Location, Problem
 from ..stats import Accumulator, pending_counts
-from ..validation.validator import validate
+from ..validation.validator import require_valid
 from . import features as F
 from .card import render_card
 from .manifest import MANIFEST, write_manifest
@@ -50,9 +50,7 @@ def build(root: Path, out: Path, progress: Progress = _no_progress) -> BuildResu
     Raises DiplonewsError with every reason a build is refused; ``out`` is then as it was.
     """
     root, out = Path(root).resolve(), Path(out).resolve()
-    report = validate(root)
-    if not report.valid:
-        raise DiplonewsError(report.problems)
+    require_valid(root)
     if out.exists() and not out.is_dir() or out.is_dir() and any(out.iterdir()) and not (out / MANIFEST).is_file():
         raise DiplonewsError.of("build-out-foreign", f"exists and is not a diplonews build (no {MANIFEST}); refusing to replace it", file=str(out))
     try:

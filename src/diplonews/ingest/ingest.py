@@ -28,8 +28,8 @@ def _corpus_state(layout: Layout) -> tuple[DuplicateIndex, dict[str, str]]:
     index, splits = DuplicateIndex(), {}
     for doc_id in layout.text_ids():
         index.add(doc_id, layout.read_text(doc_id))
-        if layout.meta_path(doc_id).exists():
-            meta = layout.read_meta(doc_id)
+        meta = layout.read_meta(doc_id) if layout.meta_path(doc_id).exists() else None
+        if isinstance(meta, dict):  # else validation names it; ingest only needs the stories it can read
             splits.setdefault(meta.get("story"), meta.get("split"))
     return index, splits
 

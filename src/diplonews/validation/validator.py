@@ -196,3 +196,12 @@ def validate(root: Path, paths: list[Path] | None = None) -> Report:
             notices.append(Problem("unannotated", "no gold annotation yet: awaiting annotation", Location(_rel(layout, layout.text_path(doc_id)), doc_id)))
     _check_story_splits(layout, metas, problems)
     return Report(documents=len(doc_ids), problems=problems, notices=notices)
+
+
+def require_valid(root: Path) -> None:
+    """Refuse an invalid repository, with every problem: the gate of each command that reads the
+    gold (build, stats, evaluate, the baselines), so none of them counts, scores or trains on
+    broken files, or fails half-way through them."""
+    report = validate(root)
+    if not report.valid:
+        raise DiplonewsError(report.problems)
