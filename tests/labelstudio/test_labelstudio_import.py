@@ -103,5 +103,38 @@ def test_a_region_whose_value_is_not_an_object_is_named():
     ann, problems = result_to_annotation([item], 7, "doc-a", "Ostria signed.", {}, {}, load())
     assert ann is None
     assert [p.render() for p in problems] == [
-        "task 7:doc-a:region r1: [ls-result-type] result item of unknown kind, or with a value that is not an object: "
+        "task 7:doc-a:region r1: [ls-result-type] result item of unknown kind, or malformed (ids, value or labels of the wrong type): "
         + repr(item)[:80]]  # the item is shown cut at 80 characters
+
+
+@pytest.mark.parametrize("item", [
+    {"id": "r1", "type": "labels", "from_name": "mention", "value": {"start": 0, "end": 6, "labels": [["COUNTRY"]]}},
+    {"id": ["r1"], "type": "labels", "from_name": "mention", "value": {"start": 0, "end": 6, "labels": ["COUNTRY"]}},
+    {"id": "r1", "type": "labels", "from_name": {"x": 1}, "value": {"start": 0, "end": 6, "labels": ["COUNTRY"]}},
+    {"type": "relation", "from_id": ["a"], "to_id": "b", "labels": ["HOLDS_ROLE"]},
+    {"type": "relation", "from_id": "a", "to_id": "b", "labels": [{"HOLDS_ROLE": 1}]},
+], ids=["label a list", "id a list", "control an object", "arrow end a list", "arrow label an object"])
+def test_a_malformed_result_item_is_a_problem_not_a_crash(item):
+    from diplonews.labelstudio.convert import result_to_annotation
+    from diplonews.ontology import load
+
+    ann, problems = result_to_annotation([item], 7, "doc-a", "Ostria signed.", {}, {}, load())
+    assert ann is None and [(p.code, p.location.task, p.location.doc_id) for p in problems] == [("ls-result-type", 7, "doc-a")]
+
+
+def test_a_hand_edited_way_back_is_refused_by_task(fixture_corpus, tmp_path):
+    """``data.diplonews`` (what the way back needs) that is not what ``ls tasks`` wrote is ls-task-shape."""
+    from diplonews.labelstudio.tasks import build_tasks
+
+    [task] = build_tasks(fixture_corpus, ["fixture-offsets"])
+    task["id"] = 5
+    task["data"]["diplonews"]["relations"] = "none"
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps([task]), encoding="utf-8")
+    before = _snapshot(fixture_corpus.root)
+    result = CliRunner().invoke(main, ["--root", str(fixture_corpus.root), "ls", "import", str(path), "--write"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{path}:task 5:fixture-offsets: [ls-task-shape] data.diplonews is not what `diplonews ls tasks` writes; re-push the document",
+        f"1 problem(s) in {path}; nothing written"]
+    assert _snapshot(fixture_corpus.root) == before

@@ -213,6 +213,19 @@ class _Converter:
         return out
 
 
+def _well_formed(item) -> bool:
+    """A result item of a known kind whose ids are strings and whose value (regions) or labels (arrows) have their types."""
+    if not isinstance(item, dict) or item.get("type") not in KINDS:
+        return False
+    if item["type"] == "relation":
+        labels = item.get("labels", [])
+        return (isinstance(item.get("from_id"), str) and isinstance(item.get("to_id"), str)
+                and isinstance(labels, list) and all(isinstance(label, str) for label in labels))
+    labels = item.get("value", {}).get("labels", []) if isinstance(item.get("value"), dict) else None
+    return (isinstance(item.get("id"), str) and isinstance(item.get("from_name"), str) and isinstance(labels, list)
+            and all(isinstance(label, str) for label in labels))
+
+
 def result_to_annotation(result, task_id, doc_id: str, text: str, data: dict, provenance: dict, ontology: Ontology) -> tuple[dict | None, list[Problem]]:
     """The gold document for one annotation result, or None and every problem found."""
     conv = _Converter(task_id, doc_id, text, data, ontology)
@@ -221,11 +234,11 @@ def result_to_annotation(result, task_id, doc_id: str, text: str, data: dict, pr
         return None, conv.problems
     items = []
     for item in result:
-        if isinstance(item, dict) and item.get("type") in KINDS and (item["type"] == "relation" or isinstance(item.get("value"), dict)):
+        if _well_formed(item):
             items.append(item)
         else:
-            conv.problem("ls-result-type", f"result item of unknown kind, or with a value that is not an object: {item!r:.80}",
-                         item.get("id") if isinstance(item, dict) else None)
+            conv.problem("ls-result-type", f"result item of unknown kind, or malformed (ids, value or labels of the wrong type): {item!r:.80}",
+                         item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else None)
     regions = conv.regions(items)
     arrows = conv.arrows(items, regions)
     if conv.problems:

@@ -80,6 +80,17 @@ def read_export(path: Path) -> list:
     return tasks
 
 
+def _is_way_back(value) -> bool:
+    """Whether ``data.diplonews`` has the shape :func:`.tasks.task_data` gives it (an export is
+    user data: a hand-edited one must be refused, not crash the conversion)."""
+    def records(key: str, fields: tuple[str, ...]) -> bool:
+        items = value.get(key, [])
+        return isinstance(items, list) and all(isinstance(x, dict) and all(isinstance(x.get(f), str) for f in fields) for x in items)
+
+    return (isinstance(value, dict) and isinstance(value.get("regions", []), list) and all(isinstance(r, str) for r in value.get("regions", []))
+            and records("relations", ("id", "type", "head", "tail")) and records("entities", ("id",)))
+
+
 def annotator_name(completed_by) -> str:
     """A folder-safe annotator name (see module doc)."""
     if isinstance(completed_by, dict) and completed_by.get("email"):
@@ -135,6 +146,10 @@ class _Planner:
         if not isinstance(data, dict) or not isinstance(data.get("doc_id"), str) or not isinstance(data.get("text"), str):
             self.problems.append(Problem("ls-task-shape", "a task needs data.doc_id and data.text", Location(task=task_id)))
             return None
+        if not _is_way_back(data.get("diplonews", {})):
+            self.problems.append(Problem("ls-task-shape", "data.diplonews is not what `diplonews ls tasks` writes; re-push the document",
+                                         Location(doc_id=data["doc_id"], task=task_id)))
+            return None
         doc_id = data["doc_id"]
         if doc_id not in self.known:
             self.problems.append(Problem("ls-unknown-doc", f"no corpus text for doc id {doc_id!r}", Location(doc_id=doc_id, task=task_id)))
@@ -153,7 +168,7 @@ class _Planner:
         return self._change(task_id, doc_id, text, data, chosen, others)
 
     def _convert(self, task_id, doc_id: str, text: str, data: dict, annotation: dict, provenance: dict) -> dict | None:
-        ann, problems = result_to_annotation(annotation.get("result"), task_id, doc_id, text, data.get("diplonews") or {}, provenance, self.o)
+        ann, problems = result_to_annotation(annotation.get("result"), task_id, doc_id, text, data.get("diplonews", {}), provenance, self.o)
         self.problems += problems
         return ann
 
