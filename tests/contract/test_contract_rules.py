@@ -8,7 +8,9 @@ import pytest
 from click.testing import CliRunner
 
 from diplonews.cli import main
+from diplonews import schemas
 from diplonews.problems import codes_in
+from diplonews.validation.schema_check import EACH, integer_paths
 from diplonews.validation.validator import validate
 
 from .conftest import DOC
@@ -312,6 +314,19 @@ def test_role_must_belong_to_the_event_type(repo):
     repo.item(gold, "events", "meet")["arguments"][0]["role"] = "visitor"
     repo.write_gold(gold)
     assert problems(repo) == [("schema.enum", DOC, "meet", "$.events[1].arguments[0].role")]
+
+
+def test_a_float_offset_is_not_an_integer(repo):
+    """JSON Schema would take 13.0 as an integer; the contract does not (it cannot index a text)."""
+    gold = repo.gold()
+    repo.item(gold, "events", "sig")["trigger"]["end"] = float(repo.item(gold, "events", "sig")["trigger"]["end"])
+    repo.write_gold(gold)
+    assert problems(repo) == [("schema.type", DOC, "sig", "$.events[0].trigger.end")]
+
+
+def test_the_integer_places_of_the_schema_are_the_offsets():
+    assert integer_paths(schemas.annotation_schema()) == {
+        ("mentions", EACH, "start"), ("mentions", EACH, "end"), ("events", EACH, "trigger", "start"), ("events", EACH, "trigger", "end")}
 
 
 def test_every_rule_has_a_test():

@@ -7,11 +7,14 @@ errors carry the keyword and path needed for a precise report.
 JSON Schema counts ``82.0`` as an integer (a number with no fraction), and both
 validators follow it; but an offset of ``82.0`` cannot index a text, and every tool that
 reads the file would crash on it. So the detailed validator's ``integer`` is Python's
-(``int``, not ``bool``), and a document holding any float skips the fast path.
+(``int``, not ``bool``), and a document the fast path accepts is still sent to it when a
+float stands where the schema wants an integer. Those places are found once per schema
+(:func:`integer_paths`), so the check looks at a few values per item, not the whole tree.
 """
 from __future__ import annotations
 
 from functools import cache
+from typing import Iterator
 
 import jsonschema
 import jsonschema_rs
@@ -22,20 +25,40 @@ from ..problems import Location, Problem
 _STRICT_TYPES = jsonschema.Draft202012Validator.TYPE_CHECKER.redefine(
     "integer", lambda _checker, value: isinstance(value, int) and not isinstance(value, bool))
 StrictValidator = jsonschema.validators.extend(jsonschema.Draft202012Validator, type_checker=_STRICT_TYPES)
+EACH = "*"  # a step into every item of a list
 
 
-def has_float(instance) -> bool:
-    """Whether a float stands anywhere in a parsed JSON document (walked without recursion)."""
-    stack = [instance]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, float):
-            return True
-        if isinstance(node, dict):
-            stack.extend(node.values())
-        elif isinstance(node, list):
-            stack.extend(node)
-    return False
+def integer_paths(schema: dict) -> set[tuple[str, ...]]:
+    """The paths (keys, with :data:`EACH` for list items) of every value ``schema`` types as integer.
+
+    Follows ``properties``, ``items``, local ``$ref`` and the ``then`` of ``allOf`` clauses:
+    what the generated schemas use.
+    """
+    def walk(node, path: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+        if not isinstance(node, dict):
+            return
+        if "$ref" in node:
+            node = schema["$defs"][node["$ref"].removeprefix("#/$defs/")]
+        if node.get("type") == "integer" or isinstance(node.get("type"), list) and "integer" in node["type"]:
+            yield path
+        for name, sub in node.get("properties", {}).items():
+            yield from walk(sub, (*path, name))
+        yield from walk(node.get("items"), (*path, EACH))
+        for clause in node.get("allOf", []):
+            yield from walk(clause.get("then", clause), path)
+
+    return set(walk(schema, ()))
+
+
+def _values(node, path: tuple[str, ...]) -> list:
+    """The values at ``path`` in a parsed document (none where a key is absent or a shape differs)."""
+    nodes = [node]
+    for key in path:
+        if key == EACH:
+            nodes = [item for n in nodes if isinstance(n, list) for item in n]
+        else:
+            nodes = [n[key] for n in nodes if isinstance(n, dict) and key in n]
+    return nodes
 
 
 class SchemaChecker:
@@ -45,15 +68,20 @@ class SchemaChecker:
         jsonschema.Draft202012Validator.check_schema(schema)
         self._fast = jsonschema_rs.validator_for(schema)
         self._detailed = StrictValidator(schema)
+        self._integers = sorted(integer_paths(schema))
 
     def check(self, instance, file: str, doc_id: str | None) -> list[Problem]:
-        if not has_float(instance) and self._fast.is_valid(instance):
+        if self._fast.is_valid(instance) and not self._float_for_integer(instance):
             return []
         return [
             Problem(f"schema.{error.validator}", error.message,
                     Location(file, doc_id, _nearest_id(instance, error.absolute_path), error.json_path))
             for error in sorted(self._detailed.iter_errors(instance), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
         ]
+
+
+    def _float_for_integer(self, instance) -> bool:
+        return any(isinstance(value, float) for path in self._integers for value in _values(instance, path))
 
 
 def _nearest_id(instance, path) -> str | None:
