@@ -125,6 +125,7 @@ def test_binary_bytes_are_named_not_decoded(repo, tmp_path, args):
 @pytest.mark.parametrize("args", [
     ["ls", "config", "-o", "{out}"],
     ["ls", "tasks", "-o", "{out}"],
+    ["ls", "pull", "--project", "1", "-o", "{out}", "--url", "http://127.0.0.1:9", "--api-key", "unused"],  # before any request
     ["author", "render", DOC, "-o", "{out}"],
     ["agreement", "{gold}", "{gold}", "--out", "{out}"],
     ["baseline", "rules", "--split", "train", "--out", "{out}"],

@@ -101,8 +101,8 @@ def push_cmd(root: Path, doc_ids, predictions, project_id, title, url, api_key) 
 @API_KEY
 def pull_cmd(project_id: int, output: Path, url, api_key) -> None:
     """Save the project's JSON export (annotators named by e-mail); then run `ls import`."""
-    click.echo(f"exporting project {project_id} from {url} ...", err=True)
     jsonio.check_writable(output)  # before the export, which can take long
+    click.echo(f"exporting project {project_id} from {url} ...", err=True)
     export = client.pull(url, api_key, project_id)
     jsonio.write_json(output, export)
     done = sum(1 for t in export if t.get("annotations"))
