@@ -41,16 +41,12 @@ def read_bytes(path: Path, file: str | None = None) -> bytes:
         raise DiplonewsError.of("io-read", f"cannot be read: {_reason(exc)}", file=file or str(path)) from None
 
 
-def decode(raw: bytes, file: str) -> str:
-    """UTF-8 text, decoded strictly (a byte-order mark is kept: it is a character of the text)."""
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise DiplonewsError.of("io-encoding", f"not UTF-8 text: {exc}", file=file) from None
-
-
 def read_text(path: Path, file: str | None = None) -> str:
-    return decode(read_bytes(path, file), file or str(path))
+    """The file as UTF-8 text, decoded strictly (a byte-order mark is kept: it is a character of the text)."""
+    try:
+        return read_bytes(path, file).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DiplonewsError.of("io-encoding", f"not UTF-8 text: {exc}", file=file or str(path)) from None
 
 
 def loads(text: str, file: str):
