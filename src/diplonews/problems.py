@@ -50,12 +50,15 @@ SCHEMA_KEYWORDS: dict[str, str] = {
 
 @dataclass(frozen=True)
 class Code:
+    """One registered code: its name, the area of :data:`AREAS` it belongs to, and what it means (one line)."""
+
     name: str
     area: str
     description: str
 
 
 def _area(area: str, codes: dict[str, str]) -> dict[str, Code]:
+    """The codes of one area, written as ``name: description`` so the registry reads as a table."""
     return {name: Code(name, area, description) for name, description in codes.items()}
 
 
@@ -258,6 +261,7 @@ class DiplonewsError(Exception):
 
 
 def codes_in(area: str) -> dict[str, Code]:
+    """The codes of one area (the audit takes its finding codes from here; tests take the validation rules)."""
     return {name: code for name, code in CODES.items() if code.area == area}
 
 

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from diplonews import schemas
 from diplonews.audit.findings import Finding
 from diplonews.cli import main
-from diplonews.problems import CODES, SCHEMA_KEYWORDS, DiplonewsError, Location, Problem, codes_table
+from diplonews.problems import AREAS, CODES, SCHEMA_KEYWORDS, DiplonewsError, Location, Problem, codes_table
 
 ROOT = Path(__file__).resolve().parents[2]
 SRC = ROOT / "src" / "diplonews"
@@ -116,3 +116,9 @@ def test_codes_command_lists_the_registry():
 
 def test_docs_codes_table_is_the_generated_one():
     assert (ROOT / "docs" / "codes.md").read_text(encoding="utf-8") == codes_table()
+
+
+def test_every_code_belongs_to_a_listed_area_and_every_area_has_codes():
+    """codes_table and ``diplonews codes`` list by area: a code of an unlisted area would vanish from both."""
+    assert {c.area for c in CODES.values()} == set(AREAS)
+    assert all(name == code.name for name, code in CODES.items())
