@@ -32,6 +32,13 @@ def test_json_invalid(repo):
     assert problems(repo) == [("json-invalid", DOC, None, None)]
 
 
+@pytest.mark.parametrize("layer", ["gold", "meta"])
+def test_a_json_null_file_is_checked_not_skipped(repo, layer):
+    """A file holding ``null`` parses: the schema must refuse it, not the reader pass it over."""
+    (repo.layout.gold_path(DOC) if layer == "gold" else repo.layout.meta_path(DOC)).write_text("null", encoding="utf-8")
+    assert problems(repo) == [("schema.type", DOC, None, "$")]
+
+
 def test_text_encoding(repo):
     repo.layout.text_path(DOC).write_bytes(repo.text.encode("utf-8") + b"\xff")
     assert problems(repo) == [("text-encoding", DOC, None, None)]

@@ -27,13 +27,16 @@ def _rel(layout: Layout, path: Path) -> str:
         return str(path)
 
 
+UNREADABLE = object()  # what _read_json gives for a file that cannot be read (a file may hold a JSON null)
+
+
 def _read_json(path: Path, file: str, doc_id: str, problems: list[Problem]):
-    """The parsed file, or None with the reason it cannot be read among ``problems``."""
+    """The parsed file, or UNREADABLE with the reason it cannot be read among ``problems``."""
     try:
         return jsonio.read_json(path, file)
     except DiplonewsError as exc:
         problems.extend(p.at(doc_id=doc_id) for p in exc.problems)
-        return None
+        return UNREADABLE
 
 
 def _check_text(layout: Layout, doc_id: str, problems: list[Problem]) -> str | None:
@@ -106,7 +109,7 @@ def _check_meta_file(layout: Layout, doc_id: str, problems: list[Problem]) -> di
         problems.append(Problem("meta-missing", f"no {path.name} beside the text", Location(_rel(layout, layout.text_path(doc_id)), doc_id)))
         return None
     meta = _read_json(path, file, doc_id, problems)
-    if meta is None:
+    if meta is UNREADABLE:
         return None
     found = check_metadata(meta, file, doc_id)
     problems.extend(found)
@@ -117,7 +120,7 @@ def _check_gold_file(layout: Layout, doc_id: str, text: str | None, has_text: bo
     path = layout.gold_path(doc_id)
     file = _rel(layout, path)
     ann = _read_json(path, file, doc_id, problems)
-    if ann is None:
+    if ann is UNREADABLE:
         return
     if not has_text:
         problems.append(Problem("text-missing", f"no corpus text {_rel(layout, layout.text_path(doc_id))}", Location(file, doc_id)))
