@@ -164,3 +164,39 @@ def test_audit_and_stats_without_a_corpus_fail(tmp_path, command):
 def test_a_usage_error_exits_2(repo):
     result = CliRunner().invoke(main, ["--root", str(repo.root), "validate", "--format", "yaml"])
     assert result.exit_code == 2
+
+
+def _paths(node, prefix=()):
+    """Every JSON path of a document, descending into the first item of each list."""
+    yield prefix
+    children = node.items() if isinstance(node, dict) else enumerate(node[:1]) if isinstance(node, list) else ()
+    for key, value in children:
+        yield from _paths(value, (*prefix, key))
+
+
+def _set(node, path, value):
+    if not path:
+        return value
+    node = json.loads(json.dumps(node))
+    parent = node
+    for key in path[:-1]:
+        parent = parent[key]
+    parent[path[-1]] = value
+    return node
+
+
+# accepted: null where the schema allows it (an entity's kb_id; url, rights_note and notes of the metadata)
+@pytest.mark.parametrize("layer, cases, accepted", [("gold", 138, 1), ("meta", 48, 3)])
+def test_a_wrong_type_anywhere_is_a_problem_not_a_traceback(repo, tmp_path, layer, cases, accepted):
+    """Each value of the fixture's gold or metadata replaced by null, a float or a nested list:
+    no traceback, and stats refuses exactly what validate refuses (null is valid where a field is nullable)."""
+    target = repo.layout.gold_path(DOC) if layer == "gold" else repo.layout.meta_path(DOC)
+    original = json.loads(target.read_text(encoding="utf-8"))
+    exits = []
+    for path in _paths(original):
+        for value in (None, 1.5, [[1]]):
+            target.write_text(json.dumps(_set(original, path, value)), encoding="utf-8")
+            checked, counted = invoke(repo.root, "validate"), invoke(repo.root, "stats")
+            assert checked.exit_code == counted.exit_code in (0, 1), (path, value, checked.output, counted.output)
+            exits.append(checked.exit_code)
+    assert (len(exits), exits.count(0)) == (cases, accepted)
