@@ -14,13 +14,13 @@ and what the adjudication changed).
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import jsonio
 from .corpus import Layout
+from .problems import DiplonewsError, Location, Problem
 from .scoring import figures, score, score_document
-from .validation.problems import Problem
 from .validation.validator import check_annotation
 
 FIGURES = (
@@ -30,33 +30,34 @@ FIGURES = (
 )
 
 
-class AgreementError(ValueError):
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("\n".join(p.render() for p in problems))
-
-
 def read_side(layout: Layout, folder: Path, texts: Path | None = None) -> dict[str, dict]:
     """The annotation files of one annotator, each checked against the text it was made on.
 
     That is the corpus text, or ``texts/<doc_id>.txt`` where a round keeps the text its
-    annotators saw because the corpus text was corrected after the round.
+    annotators saw because the corpus text was corrected after the round. Every problem
+    of every file is collected into one DiplonewsError.
     """
     docs, problems = {}, []
     for path in sorted(Path(folder).glob("*.json")):
         doc_id = path.stem
-        ann = json.loads(path.read_text(encoding="utf-8"))
         kept = Path(texts) / f"{doc_id}.txt" if texts else None
         source = kept if kept and kept.is_file() else layout.text_path(doc_id)
-        if not source.exists():
-            problems.append(Problem("text-missing", "no corpus text for this annotation", str(path), doc_id))
+        try:
+            ann = jsonio.read_json(path)
+            if not source.exists():
+                problems.append(Problem("text-missing", "no corpus text for this annotation", Location(str(path), doc_id)))
+                continue
+            text = jsonio.read_text(source)
+        except DiplonewsError as exc:
+            problems += [p.at(doc_id=doc_id) for p in exc.problems]
             continue
-        found = check_annotation(ann, source.read_bytes().decode("utf-8"), str(path), doc_id)
+            continue
+        found = check_annotation(ann, text, str(path), doc_id)
         problems += found
         if not found:
             docs[doc_id] = ann
     if problems:
-        raise AgreementError(problems)
+        raise DiplonewsError(problems)
     return docs
 
 
@@ -65,7 +66,7 @@ def measure(layout: Layout, first: Path, second: Path, texts: Path | None = None
     a, b = read_side(layout, first, texts), read_side(layout, second, texts)
     shared = sorted(set(a) & set(b))
     if not shared:
-        raise AgreementError([Problem("agreement-no-documents", "the two folders share no document", str(second))])
+        raise DiplonewsError([Problem("agreement-no-documents", "the two folders share no document", Location(str(second)))])
     overall = score({d: a[d] for d in shared}, {d: b[d] for d in shared})
     per_doc = {}
     for doc in shared:

@@ -7,10 +7,12 @@ as decoded here: UTF-8, no normalisation applied on read.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
+
+from . import jsonio
+from .problems import Location, Problem
 
 TEXT_SUFFIX = ".txt"
 META_SUFFIX = ".meta.json"
@@ -62,15 +64,27 @@ class Layout:
     def gold_path(self, doc_id: str) -> Path:
         return self.gold_dir / f"{doc_id}{GOLD_SUFFIX}"
 
+    def corpus_problems(self) -> list[Problem]:
+        """``corpus-missing`` when the root has no corpus/: a check of nothing must not pass."""
+        if self.corpus_dir.is_dir():
+            return []
+        return [Problem("corpus-missing", f"no corpus/ folder under {self.root}: give --root or set DIPLONEWS_ROOT",
+                        Location(file=str(self.root)))]
+
     def text_ids(self) -> list[str]:
-        return sorted(p.name[: -len(TEXT_SUFFIX)] for p in self.corpus_dir.glob(f"*{TEXT_SUFFIX}"))
+        """Documents with a text file (a folder or a broken link named like one is no document: validation names it)."""
+        return _ids(self.corpus_dir, TEXT_SUFFIX)
 
     def gold_ids(self) -> list[str]:
-        return sorted(p.name[: -len(GOLD_SUFFIX)] for p in self.gold_dir.glob(f"*{GOLD_SUFFIX}"))
+        return _ids(self.gold_dir, GOLD_SUFFIX)
 
     def read_meta(self, doc_id: str) -> dict:
-        return json.loads(self.meta_path(doc_id).read_text(encoding="utf-8"))
+        return jsonio.read_json(self.meta_path(doc_id))
 
     def read_text(self, doc_id: str) -> str:
-        """The stored text, decoded strictly (a bad byte raises UnicodeDecodeError)."""
-        return self.text_path(doc_id).read_bytes().decode("utf-8")
+        """The stored text, decoded strictly (a bad byte is an ``io-encoding`` problem)."""
+        return jsonio.read_text(self.text_path(doc_id))
+
+
+def _ids(folder: Path, suffix: str) -> list[str]:
+    return sorted(p.name[: -len(suffix)] for p in folder.glob(f"*{suffix}") if p.is_file())

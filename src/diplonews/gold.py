@@ -5,7 +5,6 @@ passes through :func:`canonicalize`, so the same annotations always give the sam
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from . import jsonio
@@ -70,7 +69,7 @@ class FreshIds:
 
 
 def read_gold(layout: Layout, doc_id: str) -> dict:
-    return json.loads(layout.gold_path(doc_id).read_text(encoding="utf-8"))
+    return jsonio.read_json(layout.gold_path(doc_id))
 
 
 def gold_status_ids(layout: Layout) -> list[str]:

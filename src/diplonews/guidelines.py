@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .ontology import Ontology, load
+from .problems import DiplonewsError
 
 
 def _row(*cells: str) -> str:
@@ -59,13 +60,13 @@ TABLES = {"mentions": mention_table, "relations": relation_table, "events": even
 BLOCK = re.compile(r"(<!-- BEGIN GENERATED: (\w+) -->\n)(.*?)(<!-- END GENERATED: \2 -->)", re.S)
 
 
-def refresh(markdown: str, ontology: Ontology | None = None) -> str:
-    """``markdown`` with every generated block rewritten from the ontology."""
+def refresh(markdown: str, file: str = "GUIDELINES.md", ontology: Ontology | None = None) -> str:
+    """``markdown`` (the text of ``file``) with every generated block rewritten from the ontology."""
     o = ontology or load()
 
     def fill(match: re.Match) -> str:
         if match[2] not in TABLES:
-            raise ValueError(f"GUIDELINES: unknown generated block {match[2]!r}; known: {', '.join(TABLES)}")
+            raise DiplonewsError.of("derived-block", f"unknown generated block {match[2]!r}; known: {', '.join(TABLES)}", file=file)
         return f"{match[1]}{TABLES[match[2]](o)}\n{match[4]}"
 
     return BLOCK.sub(fill, markdown)

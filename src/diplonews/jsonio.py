@@ -1,14 +1,21 @@
-"""Deterministic JSON on disk, and writes that never leave a half-written file.
+"""The boundary where files are read and written: deterministic JSON, atomic writes, and
+every failure of the file system or of a file's bytes turned into a problem naming the path.
 
-Everything the project keeps in git goes through :func:`dumps`, so that a diff
-shows only what changed; every write goes through :func:`write_atomic`.
+Everything the project keeps in git goes through :func:`dumps`, so that a diff shows only
+what changed; every write goes through :func:`write_atomic`, so none leaves a half-written
+file. Readers raise :class:`~diplonews.problems.DiplonewsError` (``io-read``,
+``io-encoding``, ``json-invalid``, ``io-nesting``) instead of OSError, UnicodeDecodeError,
+JSONDecodeError or RecursionError, so no caller shows a traceback for a bad file.
 """
 from __future__ import annotations
 
+import errno
 import json
 import os
 import tempfile
 from pathlib import Path
+
+from .problems import DiplonewsError
 
 
 def dumps(obj) -> str:
@@ -16,20 +23,84 @@ def dumps(obj) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
+def _reason(exc: OSError) -> str:
+    """What the system said ("Permission denied"), without the traceback; for a file standing
+    where a folder of the path must be, which folder (the system only says "File exists")."""
+    if isinstance(exc, FileExistsError):
+        return f"{exc.filename} is a file, not a folder"
+    if isinstance(exc, NotADirectoryError):
+        return "a folder on its path is a file"
+    return exc.strerror or str(exc)
+
+
+def read_bytes(path: Path, file: str | None = None) -> bytes:
+    """The bytes of ``path``; ``file`` is how problems name it (default: the path)."""
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise DiplonewsError.of("io-read", f"cannot be read: {_reason(exc)}", file=file or str(path)) from None
+
+
+def read_text(path: Path, file: str | None = None) -> str:
+    """The file as UTF-8 text, decoded strictly (a byte-order mark is kept: it is a character of the text)."""
+    try:
+        return read_bytes(path, file).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DiplonewsError.of("io-encoding", f"not UTF-8 text: {exc}", file=file or str(path)) from None
+
+
+def loads(text: str, file: str):
+    """Parsed JSON, or a problem naming ``file`` (and the line, for a syntax error)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DiplonewsError.of("json-invalid", str(exc), file=file, line=exc.lineno) from None
+    except RecursionError:
+        raise DiplonewsError.of("io-nesting", "the JSON nests too deeply to be read", file=file) from None
+
+
+def read_json(path: Path, file: str | None = None):
+    return loads(read_text(path, file), file or str(path))
+
+
+def write_error(path: Path, exc: OSError) -> DiplonewsError:
+    """An ``io-write`` problem for ``path``: what any writer of outputs raises instead of an OSError."""
+    return DiplonewsError.of("io-write", f"cannot be written: {_reason(exc)}", file=str(path))
+
+
 def write_atomic(path: Path, data: str | bytes) -> None:
     """Write to a temporary file in the same folder, then rename over ``path``."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise write_error(path, exc) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(raw)
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600 files; give the usual mode
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise write_error(path, exc) from None
         raise
+
+
+def check_writable(path: Path) -> None:
+    """Refuse, before a long job, an output that could not be written at its end."""
+    path = Path(path)
+    try:
+        if path.is_dir():
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".probe")
+    except OSError as exc:
+        raise write_error(path, exc) from None
+    os.close(fd)
+    os.unlink(tmp)
 
 
 def _umask() -> int:

@@ -28,6 +28,7 @@ from . import jsonio
 from .corpus import Layout
 from .gold import canonicalize
 from .ontology import load
+from .problems import DiplonewsError
 
 EXTENDING = re.compile(r"\b(extend\w*|extension\w*|renew\w*|prolong\w*)\b", re.IGNORECASE)
 
@@ -43,17 +44,17 @@ def _to_1_1_0(gold: dict) -> dict:
 STEPS: dict[str, tuple[str, Callable[[dict], dict]]] = {"1.0.0": ("1.1.0", _to_1_1_0)}  # from -> (to, step)
 
 
-class MigrationError(ValueError):
-    """A gold file whose version no chain of steps leads from to the current one."""
-
-
 def migrate(gold: dict, target: str | None = None) -> dict:
-    """A copy of ``gold`` brought to ``target`` (default: the packaged ontology's version)."""
+    """A copy of ``gold`` brought to ``target`` (default: the packaged ontology's version).
+
+    A version no chain of steps leads from is a DiplonewsError (``migrate-version``).
+    """
     target = target or load().version
     out = json.loads(json.dumps(gold))
     while out["ontology_version"] != target:
         if out["ontology_version"] not in STEPS:
-            raise MigrationError(f"no migration from ontology version {out['ontology_version']!r} to {target!r}")
+            raise DiplonewsError.of("migrate-version", f"no migration from ontology version {out['ontology_version']!r} to {target!r}",
+                                    doc_id=gold.get("doc_id"), path="$.ontology_version")
         version, step = STEPS[out["ontology_version"]]
         out = step(out)
         out["ontology_version"] = version
@@ -75,18 +76,23 @@ def gold_files(layout: Layout) -> Iterator[Path]:
 
 
 def plan(layout: Layout) -> list[Change]:
-    """The files a migration would rewrite (nothing is written)."""
-    changes = []
+    """The files a migration would rewrite (nothing is written); every file no step leads from is one problem."""
+    changes, problems = [], []
     for path in gold_files(layout):
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        migrated = migrate(gold)
+        gold = jsonio.read_json(path)
+        try:
+            migrated = migrate(gold)
+        except DiplonewsError as exc:
+            problems += [p.at(file=str(path.relative_to(layout.root))) for p in exc.problems]
+            continue
         if migrated != gold:
             changes.append(Change(path, gold["ontology_version"], migrated["ontology_version"]))
+    if problems:
+        raise DiplonewsError(problems)
     return changes
 
 
 def apply(changes: list[Change]) -> None:
     """Rewrite each planned file (each one atomically: a temporary file, then a rename)."""
     for change in changes:
-        gold = json.loads(change.path.read_text(encoding="utf-8"))
-        jsonio.write_json(change.path, migrate(gold))
+        jsonio.write_json(change.path, migrate(jsonio.read_json(change.path)))

@@ -6,23 +6,15 @@ unknown document, or was made on a different text (its ``text_sha256`` differs).
 """
 from __future__ import annotations
 
-import json
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Iterator
 
-from . import schemas
+from . import jsonio, schemas
 from .corpus import Layout, text_sha256
-from .validation.problems import Problem
+from .problems import DiplonewsError, Location, Problem
 from .validation.schema_check import SchemaChecker
-
-
-class PredictionError(ValueError):
-    """Predictions that cannot be used; ``problems`` says where and why."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("\n".join(p.render() for p in problems))
 
 
 @cache
@@ -30,50 +22,58 @@ def prediction_checker() -> SchemaChecker:
     return SchemaChecker(schemas.prediction_schema())
 
 
-def _parse_file(file: Path) -> tuple[str, object]:
+def _parse_file(file: Path) -> tuple[Location, object]:
     try:
-        return str(file), json.loads(file.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        return str(file), exc
+        return Location(str(file)), jsonio.read_json(file)
+    except DiplonewsError as exc:
+        return Location(str(file)), exc
 
 
-def _raw_items(path: Path) -> Iterator[tuple[str, object]]:
-    """(where, parsed JSON or the JSONDecodeError) for each document in ``path``."""
+def _raw_items(path: Path) -> Iterator[tuple[Location, object]]:
+    """(where, parsed JSON or the DiplonewsError saying why it cannot be read) for each document in ``path``."""
     if path.is_dir():
         yield from map(_parse_file, sorted(path.glob("*.json")))
         return
     if path.suffix == ".json":  # one (possibly pretty-printed) document, as in a folder
         yield _parse_file(path)
         return
-    for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
+    try:
+        text = jsonio.read_text(path)
+    except DiplonewsError as exc:
+        yield Location(str(path)), exc
+        return
+    for n, line in enumerate(text.split("\n"), start=1):
         if line.strip():
             try:
-                yield f"{path}:{n}", json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield f"{path}:{n}", exc
+                yield Location(str(path), line=n), jsonio.loads(line, str(path))
+            except DiplonewsError as exc:
+                yield Location(str(path), line=n), DiplonewsError([p.at(line=n) for p in exc.problems])
 
 
 def read_predictions(path: Path, layout: Layout) -> dict[str, dict]:
-    """Predicted documents by doc id, checked against the schema and the corpus texts."""
+    """Predicted documents by doc id, checked against the schema and the corpus texts.
+
+    Raises DiplonewsError listing every problem (nothing is scored partially).
+    """
     out: dict[str, dict] = {}
     problems: list[Problem] = []
     known = set(layout.text_ids())
     for where, item in _raw_items(Path(path)):
-        if isinstance(item, json.JSONDecodeError):
-            problems.append(Problem("json-invalid", str(item), where))
+        if isinstance(item, DiplonewsError):
+            problems += item.problems
             continue
-        doc_id = item.get("doc_id") if isinstance(item, dict) else None
-        found = prediction_checker().check(item, where, doc_id)
+        doc_id = item.get("doc_id") if isinstance(item, dict) and isinstance(item.get("doc_id"), str) else None
+        found = [p.at(line=where.line) for p in prediction_checker().check(item, where.file, doc_id)]
         if found:
             problems += found
         elif doc_id not in known:
-            problems.append(Problem("prediction-unknown-doc", f"no corpus text for doc_id {doc_id!r}", where, doc_id))
+            problems.append(Problem("prediction-unknown-doc", f"no corpus text for doc_id {doc_id!r}", replace(where, doc_id=doc_id)))
         elif item["text_sha256"] != text_sha256(layout.read_text(doc_id)):
-            problems.append(Problem("text-sha256-mismatch", "the prediction was made on a different text", where, doc_id, None, "$.text_sha256"))
+            problems.append(Problem("text-sha256-mismatch", "the prediction was made on a different text", replace(where, doc_id=doc_id, path="$.text_sha256")))
         elif doc_id in out:
-            problems.append(Problem("prediction-duplicate-doc", "a second prediction for this document", where, doc_id))
+            problems.append(Problem("prediction-duplicate-doc", "a second prediction for this document", replace(where, doc_id=doc_id)))
         else:
             out[doc_id] = item
     if problems:
-        raise PredictionError(problems)
+        raise DiplonewsError(problems)
     return out

@@ -15,6 +15,7 @@ from .gold import gold_status_ids
 from .hf.source import Document, iter_documents
 from .hf.tokenize import word_count
 from .ontology import Ontology, load
+from .validation.validator import require_valid
 
 # distinct entities counted by canonical name: key -> (label, the world of the texts counted; None for all);
 # real_countries are the real states the corpus covers
@@ -154,7 +155,12 @@ def pending_counts(layout: Layout, gold: Iterable[str]) -> dict:
 
 
 def corpus_stats(root: Path, progress=lambda docs, total: docs) -> dict:
-    """Statistics of the gold documents of the repository at ``root``."""
+    """Statistics of the gold documents of the repository at ``root``.
+
+    The corpus is validated first, as for a build: counts of broken files would mean
+    nothing, and reading them would fail half-way. DiplonewsError lists the problems.
+    """
+    require_valid(root)
     layout = Layout(Path(root))
     ids = gold_status_ids(layout)
     acc = Accumulator()

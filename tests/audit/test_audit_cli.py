@@ -38,12 +38,13 @@ def test_audit_cli_text_and_exit_zero_when_waived(corpus):
     assert result.output == "1 document(s) audited, 1 finding(s) waived: passed\n"
 
 
-def test_audit_cli_bad_waivers_exit_2_without_traceback(corpus):
+def test_audit_cli_bad_waivers_exit_1_without_traceback(corpus):
     corpus.add("a", "[Talks]{#t1 MEETING status=completed} ended.")
-    (corpus.root / "annotations" / "audit-waivers.json").write_text("[1]", encoding="utf-8")
+    waivers = corpus.root / "annotations" / "audit-waivers.json"
+    waivers.write_text("[1]", encoding="utf-8")
     result = _run(corpus.root)
-    assert result.exit_code == 2 and isinstance(result.exception, SystemExit)  # a clean exit, not a traceback
-    assert "audit-waivers.json: [0]: must be an object" in result.output
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)  # a clean exit, not a traceback
+    assert result.stderr == f"{waivers}:$[0]: [waiver-invalid] must be an object with exactly the keys code, doc_id, key, reason\n"
 
 
 def test_audit_invalid_document_is_a_finding_not_a_crash(corpus):
@@ -56,7 +57,7 @@ def test_audit_invalid_document_is_a_finding_not_a_crash(corpus):
     (corpus.root / "corpus" / "d.txt").write_text("Talks ended.", encoding="utf-8")
     report = audit(corpus.root)
     assert report.flatten() == [("event-no-arguments", "a", "t1"), ("document-invalid", "b", "b"), ("document-invalid", "d", "d")]
-    assert "[span-text-mismatch]" in report.findings[2].message and "JSONDecodeError" in report.findings[1].message
+    assert "[span-text-mismatch]" in report.findings[2].message and "cannot be read: [json-invalid] Expecting property name" in report.findings[1].message
     assert report.documents == 3
 
 

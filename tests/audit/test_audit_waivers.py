@@ -4,7 +4,8 @@ import json
 import pytest
 
 from diplonews.audit.runner import audit
-from diplonews.audit.waivers import WaiverError, load_waivers
+from diplonews.audit.waivers import load_waivers
+from diplonews.problems import DiplonewsError
 
 
 def _two_gaps(corpus):
@@ -34,30 +35,33 @@ def test_audit_corpus_wide_findings_are_waived_with_null_doc_id(corpus):
     assert audit(corpus.root).passed
 
 
-@pytest.mark.parametrize("content, message", [
-    ("{", "not valid JSON"),
-    ('{"code": "x"}', "must be a JSON list"),
-    ('[{"code": "event-no-arguments", "doc_id": "a", "key": "t1"}]', "[0]: must be an object with exactly the keys code, doc_id, key, reason"),
-    ('[{"code": "nope", "doc_id": "a", "key": "t1", "reason": "r"}]', "[0]: code 'nope' is not a waivable audit code"),
-    ('[{"code": "waiver-stale", "doc_id": "a", "key": "t1", "reason": "r"}]', "[0]: code 'waiver-stale' is not a waivable audit code"),
-    ('[{"code": "event-no-arguments", "doc_id": 3, "key": "", "reason": " "}]', "[0]: doc_id must be"),
+@pytest.mark.parametrize("content, code, json_path, message", [
+    ("{", "json-invalid", None, "Expecting property name enclosed in double quotes"),
+    ('{"code": "x"}', "waiver-invalid", "$", "must be a JSON list"),
+    ('[{"code": "event-no-arguments", "doc_id": "a", "key": "t1"}]', "waiver-invalid", "$[0]", "must be an object with exactly the keys code, doc_id, key, reason"),
+    ('[{"code": "nope", "doc_id": "a", "key": "t1", "reason": "r"}]', "waiver-invalid", "$[0]", "code 'nope' is not a waivable audit code"),
+    ('[{"code": ["x"], "doc_id": "a", "key": "t1", "reason": "r"}]', "waiver-invalid", "$[0]", "code ['x'] is not a waivable audit code"),
+    ('[{"code": "waiver-stale", "doc_id": "a", "key": "t1", "reason": "r"}]', "waiver-invalid", "$[0]", "code 'waiver-stale' is not a waivable audit code"),
+    ('[{"code": "event-no-arguments", "doc_id": 3, "key": "", "reason": " "}]', "waiver-invalid", "$[0]", "doc_id must be"),
     ('[{"code": "event-no-arguments", "doc_id": "a", "key": "t1", "reason": "r"},'
-     ' {"code": "event-no-arguments", "doc_id": "a", "key": "t1", "reason": "s"}]', "[1]: waives the same finding as an earlier entry"),
+     ' {"code": "event-no-arguments", "doc_id": "a", "key": "t1", "reason": "s"}]', "waiver-invalid", "$[1]", "waives the same finding as an earlier entry"),
 ])
-def test_audit_unusable_waivers_file(tmp_path, content, message):
+def test_audit_unusable_waivers_file(tmp_path, content, code, json_path, message):
     path = tmp_path / "w.json"
     path.write_text(content, encoding="utf-8")
-    with pytest.raises(WaiverError) as caught:
+    with pytest.raises(DiplonewsError) as caught:
         load_waivers(path)
-    assert any(message in m for m in caught.value.messages)
+    first = caught.value.problems[0]
+    assert (first.code, first.location.file, first.location.path) == (code, str(path), json_path)
+    assert first.message.startswith(message)
 
 
 def test_audit_reports_every_problem_of_an_entry(tmp_path):
     path = tmp_path / "w.json"
     path.write_text(json.dumps([{"code": "event-no-arguments", "doc_id": 3, "key": "", "reason": " "}]), encoding="utf-8")
-    with pytest.raises(WaiverError) as caught:
+    with pytest.raises(DiplonewsError) as caught:
         load_waivers(path)
-    assert [m.split(": ", 2)[2].split(" ")[0] for m in caught.value.messages] == ["doc_id", "key", "reason"]
+    assert [(p.location.path, p.message.split(" ")[0]) for p in caught.value.problems] == [("$[0]", "doc_id"), ("$[0]", "key"), ("$[0]", "reason")]
 
 
 def test_audit_missing_waivers_file_means_no_waivers(tmp_path):

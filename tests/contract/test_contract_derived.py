@@ -33,7 +33,13 @@ def test_schema_check_names_a_stale_file(tmp_path):
     (tmp_path / "annotations" / "GUIDELINES.md").write_text("<!-- BEGIN GENERATED: stages -->\nold\n<!-- END GENERATED: stages -->\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["--root", str(tmp_path), "schema", "--check"])
     assert result.exit_code == 1
-    assert "annotations/GUIDELINES.md is out of date with the ontology; run `diplonews schema`" in result.output
+    assert result.stderr.splitlines() == [
+        f"{name}: [derived-stale] is out of date with the ontology or the code registry; run `diplonews schema`"
+        for name in ("schema/annotation.schema.json", "schema/metadata.schema.json", "schema/prediction.schema.json")
+    ] + [
+        "annotations/GUIDELINES.md: [derived-stale] is out of date with the ontology or the code registry; run `diplonews schema`",
+        "docs/codes.md: [derived-stale] is out of date with the ontology or the code registry; run `diplonews schema`",
+    ]
     assert CliRunner().invoke(main, ["--root", str(tmp_path), "schema"]).exit_code == 0
     assert "| 20 | `termination` | termination / expiry |" in (tmp_path / "annotations" / "GUIDELINES.md").read_text(encoding="utf-8")
 

@@ -7,8 +7,9 @@ import pytest
 from click.testing import CliRunner
 
 from diplonews import jsonio
-from diplonews.authoring.markup import MarkupError, compile_markup, render_markup
+from diplonews.authoring.markup import compile_markup, render_markup
 from diplonews.cli import main
+from diplonews.problems import DiplonewsError
 from diplonews.corpus import Layout
 from diplonews.gold import read_gold
 
@@ -50,9 +51,9 @@ def test_defaults_and_auto_ids():
     ("[Ostria]{COUNTRY metonymic=maybe}", 6, "metonymic must be true or false, not 'maybe'"),
 ])
 def test_bad_markup_names_file_and_line(text, line, message):
-    with pytest.raises(MarkupError) as err:
+    with pytest.raises(DiplonewsError) as err:
         compile_markup(HEADER + "=== text\n" + text, "doc.dn")
-    assert str(err.value) == f"doc.dn:{line}: {message}"
+    assert str(err.value) == f"doc.dn:{line}: [markup-syntax] {message}"
 
 
 def test_render_then_compile_gives_back_the_seed_gold_exactly():
@@ -89,7 +90,7 @@ def test_compile_reports_contract_problems_at_the_markup_line(tmp_path):
     source.write_text(MARKUP.replace("HOLDS_ROLE varga1 amb", "HOLDS_ROLE varga1 ost1"), encoding="utf-8")
     result = CliRunner().invoke(main, ["--root", str(tmp_path), "author", "compile", str(source), "--write"])
     assert result.exit_code == 1
-    assert f"{source}:12: [relation-argument-label] HOLDS_ROLE tail must be ROLE, not COUNTRY ('ost1') (r1 at $.relations[0].tail)" in result.output
+    assert result.stderr == f"{source}:12:fx-001:r1:$.relations[0].tail: [relation-argument-label] HOLDS_ROLE tail must be ROLE, not COUNTRY ('ost1')\n"
     assert not (tmp_path / "corpus").exists()
 
 

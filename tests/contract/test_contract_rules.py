@@ -8,7 +8,9 @@ import pytest
 from click.testing import CliRunner
 
 from diplonews.cli import main
-from diplonews.validation.problems import RULES
+from diplonews import schemas
+from diplonews.problems import codes_in
+from diplonews.validation.schema_check import EACH, integer_paths
 from diplonews.validation.validator import validate
 
 from .conftest import DOC
@@ -28,6 +30,13 @@ def test_fixture_is_valid(repo):
 def test_json_invalid(repo):
     repo.layout.gold_path(DOC).write_text("{", encoding="utf-8")
     assert problems(repo) == [("json-invalid", DOC, None, None)]
+
+
+@pytest.mark.parametrize("layer", ["gold", "meta"])
+def test_a_json_null_file_is_checked_not_skipped(repo, layer):
+    """A file holding ``null`` parses: the schema must refuse it, not the reader pass it over."""
+    (repo.layout.gold_path(DOC) if layer == "gold" else repo.layout.meta_path(DOC)).write_text("null", encoding="utf-8")
+    assert problems(repo) == [("schema.type", DOC, None, "$")]
 
 
 def test_text_encoding(repo):
@@ -57,13 +66,13 @@ def test_text_sha256_mismatch_names_the_document(repo):
     repo.write_text(repo.text.replace("Monday", "Friday"))
     report = validate(repo.root)
     assert report.flatten() == [("text-sha256-mismatch", DOC, None, "$.text_sha256")]
-    assert report.problems[0].file == GOLD
+    assert report.problems[0].location.file == GOLD
 
 
 def test_doc_id_unsafe(repo):
     (repo.layout.corpus_dir / "Bad_Name.txt").write_text("x", encoding="utf-8")
-    found = [p for p in validate(repo.root).problems if p.rule == "doc-id-unsafe"]
-    assert [(p.rule, p.file) for p in found] == [("doc-id-unsafe", "corpus/Bad_Name.txt")]
+    found = [p for p in validate(repo.root).problems if p.code == "doc-id-unsafe"]
+    assert [(p.code, p.location.file) for p in found] == [("doc-id-unsafe", "corpus/Bad_Name.txt")]
 
 
 def test_doc_id_mismatch_in_gold(repo):
@@ -83,7 +92,13 @@ def test_doc_id_mismatch_in_meta(repo):
 def test_file_unexpected(repo):
     (repo.layout.gold_dir / "notes.txt").write_text("x", encoding="utf-8")
     report = validate(repo.root)
-    assert [(p.rule, p.file) for p in report.problems] == [("file-unexpected", "annotations/gold/notes.txt")]
+    assert [(p.code, p.location.file) for p in report.problems] == [("file-unexpected", "annotations/gold/notes.txt")]
+
+
+def test_corpus_missing(tmp_path):
+    report = validate(tmp_path)
+    assert report.flatten() == [("corpus-missing", None, None, None)] and report.documents == 0
+    assert report.problems[0].location.file == str(tmp_path)
 
 
 def test_meta_missing(repo):
@@ -142,7 +157,7 @@ def test_unannotated_is_a_notice_not_an_error(repo):
     repo.layout.gold_path(DOC).unlink()
     report = validate(repo.root)
     assert report.valid
-    assert [(n.rule, n.doc_id) for n in report.notices] == [("unannotated", DOC)]
+    assert [(n.code, n.location.doc_id) for n in report.notices] == [("unannotated", DOC)]
 
 
 def test_id_duplicate(repo):
@@ -320,9 +335,22 @@ def test_role_must_belong_to_the_event_type(repo):
     assert problems(repo) == [("schema.enum", DOC, "meet", "$.events[1].arguments[0].role")]
 
 
+def test_a_float_offset_is_not_an_integer(repo):
+    """JSON Schema would take 13.0 as an integer; the contract does not (it cannot index a text)."""
+    gold = repo.gold()
+    repo.item(gold, "events", "sig")["trigger"]["end"] = float(repo.item(gold, "events", "sig")["trigger"]["end"])
+    repo.write_gold(gold)
+    assert problems(repo) == [("schema.type", DOC, "sig", "$.events[0].trigger.end")]
+
+
+def test_the_integer_places_of_the_schema_are_the_offsets():
+    assert integer_paths(schemas.annotation_schema()) == {
+        ("mentions", EACH, "start"), ("mentions", EACH, "end"), ("events", EACH, "trigger", "start"), ("events", EACH, "trigger", "end")}
+
+
 def test_every_rule_has_a_test():
     tested = {name.removeprefix("test_").replace("_", "-") for name in globals() if name.startswith("test_")}
-    untested = {rule for rule in RULES if not any(t.startswith(rule) for t in tested)}
+    untested = {code for code in codes_in("validation") if not any(t.startswith(code) for t in tested)}
     assert untested == set()
 
 
@@ -339,7 +367,7 @@ def test_cli_reports_every_problem_and_exits_non_zero(repo):
         "1 document(s) checked, 0 notice(s): INVALID: 2 error(s)",
     ]
     as_json = json.loads(CliRunner().invoke(main, ["--root", str(repo.root), "validate", "--format", "json"]).output)
-    assert [(e["rule"], e["annotation_id"]) for e in as_json["errors"]] == [("span-text-mismatch", "amb"), ("date-value", "mon")]
+    assert [(e["code"], e["location"]["annotation_id"]) for e in as_json["errors"]] == [("span-text-mismatch", "amb"), ("date-value", "mon")]
     assert as_json["valid"] is False
 
 

@@ -5,7 +5,8 @@ import pytest
 from hf_fixtures import write_repo
 from huggingface_hub import DatasetCard, metadata_load
 
-from diplonews.hf.builder import BuildError, build
+from diplonews.hf.builder import build
+from diplonews.problems import DiplonewsError
 from diplonews.hf.card import MARKER
 
 
@@ -79,7 +80,7 @@ def test_leaderboard_agreement_and_mixed_rights(tmp_path):
 
 def test_missing_card_source_refuses_the_build(tmp_path):
     root = write_repo(tmp_path / "repo", card=False)
-    with pytest.raises(BuildError, match="dataset_card.md is missing"):
+    with pytest.raises(DiplonewsError, match=r"^dataset_card.md: \[card-source\] is missing"):
         build(root, tmp_path / "out")
     assert not (tmp_path / "out").exists()
 
@@ -88,7 +89,7 @@ def test_unknown_section_marker_refuses_the_build(tmp_path):
     root = write_repo(tmp_path / "repo")
     card = root / "dataset_card.md"
     card.write_text(card.read_text(encoding="utf-8") + "\n<!-- diplonews:nonsense -->\n", encoding="utf-8")
-    with pytest.raises(BuildError, match="unknown generated sections: nonsense"):
+    with pytest.raises(DiplonewsError, match=r"^dataset_card.md: \[card-source\] names unknown generated sections: nonsense"):
         build(root, tmp_path / "out")
 
 
@@ -96,5 +97,5 @@ def test_malformed_leaderboard_is_named(tmp_path):
     root = write_repo(tmp_path / "repo")
     (root / "results").mkdir()
     (root / "results" / "leaderboard.json").write_text(json.dumps({"entries": []}))
-    with pytest.raises(BuildError, match=r"results/leaderboard.json: unexpected shape \(KeyError\('generated'\)\)"):
+    with pytest.raises(DiplonewsError, match=r"^results/leaderboard.json: \[card-input\] unexpected shape \(KeyError\('generated'\)\)"):
         build(root, tmp_path / "out")

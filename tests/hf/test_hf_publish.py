@@ -1,11 +1,18 @@
 """publish refuses absent, stale or altered builds; the upload is one thin call."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
 
 from diplonews.cli import main
 from diplonews.hf.builder import build
-from diplonews.hf.publish import PublishError, check_build, upload
+from diplonews.hf.publish import check_build, upload
+from diplonews.problems import DiplonewsError
 
+SRC = str(Path(__file__).resolve().parents[2] / "src")
 FILES = [
     "README.md",
     "data/documents/test-00000-of-00001.parquet",
@@ -50,7 +57,7 @@ def test_current_build_lists_its_files(repo):
 
 
 def test_absent_build_is_refused(repo):
-    with pytest.raises(PublishError, match=r"no build at .* run `diplonews build` first"):
+    with pytest.raises(DiplonewsError, match=r"\[publish-no-build\] no build at .* run `diplonews build` first"):
         check_build(repo, repo / "dist" / "diplonews")
 
 
@@ -61,7 +68,7 @@ def test_stale_build_names_the_changed_inputs(repo):
     meta.write_text(meta.read_text(encoding="utf-8").replace("A test document", "Retitled"), encoding="utf-8")
     (repo / "results").mkdir()
     (repo / "results" / "leaderboard.json").write_text("{}")
-    with pytest.raises(PublishError, match=r"stale: .*\(corpus/quispe-visit.meta.json, results/leaderboard.json\)"):
+    with pytest.raises(DiplonewsError, match=r"\[publish-stale\] .* stale: .*\(corpus/quispe-visit.meta.json, results/leaderboard.json\)"):
         check_build(repo, out)
 
 
@@ -69,7 +76,7 @@ def test_altered_build_is_refused(repo):
     out = repo / "dist" / "diplonews"
     build(repo, out)
     (out / "README.md").write_text("edited by hand")
-    with pytest.raises(PublishError, match=r"altered after it was built \(README.md\)"):
+    with pytest.raises(DiplonewsError, match=r"README.md: \[publish-altered\] .* altered after it was built \(README.md\)"):
         check_build(repo, out)
 
 
@@ -87,6 +94,30 @@ def test_cli_refuses_a_stale_build_with_a_message(repo):
     assert result.exit_code == 1
     assert "stale" in result.stderr and "annotations/gold/quispe-visit.json" in result.stderr
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("content, code, message", [
+    ('{"inputs": ', "json-invalid", "Expecting value: line 1 column 12 (char 11)"),
+    ("[]", "publish-altered", "is not the manifest a build writes (inputs.sha256, outputs); run `diplonews build` again"),
+])
+def test_a_damaged_manifest_is_refused_by_name(repo, content, code, message):
+    manifest = repo / "dist" / "diplonews" / "manifest.json"
+    build(repo, manifest.parent)
+    manifest.write_text(content, encoding="utf-8")
+    result = CliRunner().invoke(main, ["--root", str(repo), "publish", "--repo-id", "me/diplonews", "--dry-run"])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == f"{manifest}{':1' if code == 'json-invalid' else ''}: [{code}] {message}\n"
+
+
+def test_an_unreachable_hub_is_a_problem_not_a_traceback(repo):
+    """A real upload attempt, to a local port nothing listens on (no network needed)."""
+    build(repo, repo / "dist" / "diplonews")
+    env = {**os.environ, "HF_ENDPOINT": "http://127.0.0.1:9", "HF_TOKEN": "hf_not_a_token", "PYTHONPATH": SRC}
+    result = subprocess.run([sys.executable, "-m", "diplonews", "--root", str(repo), "publish", "--repo-id", "me/diplonews"],
+                            capture_output=True, text=True, env=env, timeout=120)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr.startswith(f"{repo / 'dist' / 'diplonews'}: [publish-upload] upload to me/diplonews failed: ")
+    assert "Traceback" not in result.stderr
 
 
 def test_upload_is_one_repo_creation_and_one_folder_upload(tmp_path):

@@ -6,7 +6,8 @@ from click.testing import CliRunner
 from hf_fixtures import ACCORD, REJECT, VISIT, markup, tree_hashes, write_repo
 
 from diplonews.cli import main
-from diplonews.hf.builder import BuildError, build
+from diplonews.hf.builder import build
+from diplonews.problems import DiplonewsError
 from diplonews.hf.splits import LeakChecker
 
 
@@ -33,20 +34,19 @@ def test_corrupt_corpus_exits_nonzero_with_validator_errors_and_keeps_the_previo
 def test_span_off_token_boundaries_is_named(tmp_path):
     odd = markup("iranian-envoy", "train", "iranian-envoy", "[Iran]{#iran1 COUNTRY @iran}ian envoys met.")
     root = write_repo(tmp_path / "repo", (odd,))
-    with pytest.raises(BuildError) as info:
+    with pytest.raises(DiplonewsError) as info:
         build(root, tmp_path / "out")
-    assert info.value.messages == [
-        "annotations/gold/iranian-envoy.json: [token-boundary] iranian-envoy: iran1 [0, 4) 'Iran' does not fall on token boundaries"]
+    assert str(info.value) == "annotations/gold/iranian-envoy.json:iranian-envoy:iran1: [token-boundary] [0, 4) 'Iran' does not fall on token boundaries"
     assert not (tmp_path / "out").exists()
 
 
 def test_near_duplicate_text_in_two_splits_is_named(tmp_path):
     twin = ACCORD.replace('"amaru-accord"', '"amaru-accord-copy"').replace('"train"', '"test"').replace('"andes-water-accord"', '"other-story"')
     root = write_repo(tmp_path / "repo", (ACCORD, twin, VISIT, REJECT))
-    with pytest.raises(BuildError) as info:
+    with pytest.raises(DiplonewsError) as info:
         build(root, tmp_path / "out")
-    assert info.value.messages == [
-        "[split-leak] near-duplicate: amaru-accord (train) and amaru-accord-copy (test): word 5-gram Jaccard 1.00 >= 0.5"]
+    assert str(info.value) == ("corpus/amaru-accord-copy.meta.json:amaru-accord-copy: [split-leak] "
+                               "near-duplicate: amaru-accord (train) and amaru-accord-copy (test): word 5-gram Jaccard 1.00 >= 0.5")
 
 
 def test_story_in_two_splits_is_a_leak():
@@ -69,6 +69,7 @@ def test_refuses_to_replace_a_folder_that_is_not_a_build(repo, tmp_path):
     other = tmp_path / "precious"
     other.mkdir()
     (other / "notes.txt").write_text("keep me")
-    with pytest.raises(BuildError, match="is not a diplonews build"):
+    with pytest.raises(DiplonewsError) as info:
         build(repo, other)
+    assert str(info.value) == f"{other}: [build-out-foreign] exists and is not a diplonews build (no manifest.json); refusing to replace it"
     assert (other / "notes.txt").read_text() == "keep me"

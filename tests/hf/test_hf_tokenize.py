@@ -1,7 +1,8 @@
 """The ner tokenisation and IOB2 tags, on exact examples."""
 import pytest
 
-from diplonews.hf.tokenize import Span, TokenBoundaryError, spans_from_tags, tag, tokenize, word_count
+from diplonews.hf.tokenize import Span, spans_from_tags, tag, tokenize, word_count
+from diplonews.problems import DiplonewsError
 
 
 def test_tokens_are_letter_digit_runs_and_single_other_characters():
@@ -32,6 +33,6 @@ def test_adjacent_spans_of_one_label_stay_apart():
 @pytest.mark.parametrize("start,end", [(0, 4), (1, 7), (2, 5)])
 def test_span_inside_a_token_is_refused_with_its_name(start, end):
     text = "Iranian envoy"
-    with pytest.raises(TokenBoundaryError) as info:
+    with pytest.raises(DiplonewsError) as info:
         tag(tokenize(text), [Span(start, end, "COUNTRY", "iran1")], "doc-a", text)
-    assert str(info.value) == f"doc-a: iran1 [{start}, {end}) {text[start:end]!r} does not fall on token boundaries"
+    assert str(info.value) == f"doc-a:iran1: [token-boundary] [{start}, {end}) {text[start:end]!r} does not fall on token boundaries"

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from diplonews.cli import main
 from diplonews.corpus import Layout
-from diplonews.ingest.errors import IngestError
+from diplonews.problems import DiplonewsError
 from diplonews.ingest.ingest import plan_ingest, write_ingest
 from diplonews.ingest.metadata import slugify, split_for, unique_id
 from diplonews.ingest.normalize import normalize_text
@@ -71,10 +71,10 @@ def test_ingesting_twice_is_refused_as_a_duplicate(empty_repo):
     stored = sorted(p.name for p in empty_repo.corpus_dir.iterdir())
     second = runner.invoke(main, args)
     assert second.exit_code == 1
-    assert second.stderr.splitlines() == [f"reading {PAGE}", f"{PAGE}: refused, the same text as harbourcourier-water-accord", "Error: nothing ingested"]
+    assert second.stderr.splitlines() == [f"reading {PAGE}", f"{PAGE}: [ingest-duplicate] refused, the same text as harbourcourier-water-accord", "nothing ingested"]
     assert sorted(p.name for p in empty_repo.corpus_dir.iterdir()) == stored == ["harbourcourier-water-accord.meta.json", "harbourcourier-water-accord.txt"]
     report = validate(empty_repo.root)
-    assert report.valid and [(n.rule, n.doc_id) for n in report.notices] == [("unannotated", "harbourcourier-water-accord")]
+    assert report.valid and [(n.code, n.location.doc_id) for n in report.notices] == [("unannotated", "harbourcourier-water-accord")]
 
 
 def test_a_near_duplicate_is_refused_naming_the_document(empty_repo, tmp_path):
@@ -82,9 +82,9 @@ def test_a_near_duplicate_is_refused_naming_the_document(empty_repo, tmp_path):
     edited = ARTICLE.replace("on Wednesday", "on Thursday").replace("Freedonia and Sylvania sign", "Freedonia, Sylvania sign")
     feed = tmp_path / "feed.jsonl"
     feed.write_text(json.dumps({"id": "Wire Copy 1", "text": edited, "outlet": "Wire", "published": "2026-03-15"}) + "\n", encoding="utf-8")
-    with pytest.raises(IngestError) as refused:
+    with pytest.raises(DiplonewsError) as refused:
         plan_ingest(empty_repo, [feed], {})
-    assert str(refused.value) == f"{feed}:1: refused, a near-duplicate of harbourcourier-water-accord (5-gram Jaccard similarity 0.89)"
+    assert str(refused.value) == f"{feed}:1: [ingest-duplicate] refused, a near-duplicate of harbourcourier-water-accord (5-gram Jaccard similarity 0.89)"
 
 
 def test_jsonl_and_txt_inputs_get_safe_unique_ids_and_defaults(empty_repo, tmp_path):
@@ -110,9 +110,9 @@ def test_jsonl_and_txt_inputs_get_safe_unique_ids_and_defaults(empty_repo, tmp_p
 def test_an_input_without_outlet_or_date_is_refused(empty_repo, tmp_path):
     note = tmp_path / "note.txt"
     note.write_text("Some text.", encoding="utf-8")
-    with pytest.raises(IngestError) as refused:
+    with pytest.raises(DiplonewsError) as refused:
         plan_ingest(empty_repo, [note], {"outlet": "Ministry"})
-    assert str(refused.value) == f"{note}: no published in the input; give --published"
+    assert str(refused.value) == f"{note}: [ingest-metadata] no published in the input; give --published"
 
 
 def test_normalisation_rules():

@@ -11,7 +11,7 @@ import pytest
 from diplonews.gold import canonicalize, read_gold
 from diplonews.labelstudio import client, importer
 from diplonews.labelstudio.config import labeling_config
-from diplonews.labelstudio.errors import ClientError
+from diplonews.problems import DiplonewsError
 
 
 def _title() -> str:
@@ -36,9 +36,9 @@ def test_server_refuses_a_broken_config(sdk):
 
 def test_a_wrong_key_is_refused_without_being_shown(ls_server):
     wrong = "wrong-" + secrets.token_hex(8)
-    with pytest.raises(ClientError) as refused:
+    with pytest.raises(DiplonewsError) as refused:
         client.push(ls_server.url, wrong, [], None, _title())
-    assert str(refused.value).startswith(f"set up the project: Label Studio at {ls_server.url} answered 401")
+    assert str(refused.value).startswith(f"[ls-server] set up the project: Label Studio at {ls_server.url} answered 401")
     assert wrong not in str(refused.value)
 
 

@@ -75,7 +75,8 @@ def tiny_repo(tmp_path: Path) -> Path:
     gold = read_gold(src, SEED)
     for doc_id, (split, world, origin) in TINY_SPLITS.items():
         shutil.copyfile(src.text_path(SEED), dst.text_path(doc_id))
-        dst.meta_path(doc_id).write_text(json.dumps({**meta, "id": doc_id, "split": split, "world": world,
-                                                     "origin": origin, "story": doc_id}), encoding="utf-8")
+        sources = ["https://example.org/checked"] if (world, origin) == ("real", "authored") else []  # valid metadata: meta-sources
+        dst.meta_path(doc_id).write_text(json.dumps({**meta, "id": doc_id, "split": split, "world": world, "origin": origin,
+                                                     "story": doc_id, "sources": sources}), encoding="utf-8")
         dst.gold_path(doc_id).write_text(json.dumps({**gold, "doc_id": doc_id}), encoding="utf-8")
     return tmp_path

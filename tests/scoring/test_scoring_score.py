@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from diplonews.predictions import PredictionError
+from diplonews.problems import DiplonewsError
 from diplonews.scoring import HEADLINE, score
 
 
@@ -106,10 +106,10 @@ def test_bootstrap_is_seeded_and_brackets_the_value(repo_gold, treaty_doc, flawe
 def test_a_prediction_naming_an_unknown_mention_is_refused(treaty_doc):
     bad = copy.deepcopy(treaty_doc)
     bad["relations"][0]["head"] = "nobody"
-    with pytest.raises(PredictionError, match="ref-unresolved"):
+    with pytest.raises(DiplonewsError, match=r"\[ref-unresolved\]"):
         score({"fixture": treaty_doc}, {"fixture": bad})
 
 
 def test_a_prediction_for_an_unknown_document_is_refused(treaty_doc):
-    with pytest.raises(PredictionError, match="prediction-unknown-doc"):
+    with pytest.raises(DiplonewsError, match=r"\[prediction-unknown-doc\]"):
         score({"fixture": treaty_doc}, {"other": _with(treaty_doc, doc_id="other")})

@@ -7,12 +7,13 @@ becomes a ``document-invalid`` finding instead of a crash or a misleading result
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..corpus import Layout
+from ..gold import read_gold
+from ..problems import DiplonewsError
 from ..validation.validator import check_annotation
 from .findings import Finding, Place
 
@@ -81,14 +82,14 @@ def load_documents(layout: Layout) -> tuple[list[AuditDoc], list[Finding]]:
     for doc_id in layout.gold_ids():
         reason = None
         try:
-            ann = json.loads(layout.gold_path(doc_id).read_bytes())
+            ann = read_gold(layout, doc_id)
             text = layout.read_text(doc_id)
-        except (OSError, ValueError) as exc:  # missing text, bad JSON, bad UTF-8
-            reason = f"cannot be read ({exc.__class__.__name__}: {exc})"
+        except DiplonewsError as exc:  # missing text, bad JSON, bad UTF-8
+            reason = f"cannot be read: [{exc.problems[0].code}] {exc.problems[0].message}"
         else:
             problems = check_annotation(ann, text, str(layout.gold_path(doc_id)), doc_id)
             if problems:
-                reason = f"has {len(problems)} validation problem(s), the first [{problems[0].rule}] {problems[0].message}"
+                reason = f"has {len(problems)} validation problem(s), the first [{problems[0].code}] {problems[0].message}"
         if reason:
             findings.append(Finding("document-invalid", doc_id, doc_id, f"left out of the audit: it {reason}; run `diplonews validate`"))
         else:

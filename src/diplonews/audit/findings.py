@@ -1,34 +1,18 @@
 """Audit findings: a stable code, where it is, what to look at, and what to do.
 
 Codes are part of the public contract (waivers name them, tests assert them): never
-rename one; add new ones. A finding's identity for waivers is ``(code, doc_id, key)``;
+rename one; add new ones to the ``audit`` area of :data:`diplonews.problems.CODES`. A finding's identity for waivers is ``(code, doc_id, key)``;
 ``doc_id`` is None for corpus-wide findings, which compare documents with each other.
 """
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-CODES: dict[str, str] = {
-    "label-conflict": "One surface string carries different mention labels in the corpus (metonymic mentions left out).",
-    "unlabelled-in-doc": "A name labelled in this document also occurs in it unlabelled.",
-    "unlabelled-cross-doc": "A name labelled in other documents occurs in this one unlabelled.",
-    "entity-mention-mismatch": "A name mention shares no word with its entity's canonical name or its other name mentions.",
-    "entity-name-labels": "One canonical name is used for entities of different labels.",
-    "kb-id-names": "One kb_id is used for entities with different canonical names.",
-    "official-without-role": "An OFFICIAL has no HOLDS_ROLE or AFFILIATED_WITH relation though a ROLE mention stands next to it.",
-    "treaty-action-no-treaty": "A TREATY_ACTION event has no treaty argument.",
-    "event-no-arguments": "An event has no arguments at all.",
-    "date-unresolvable": "A time expression's value is 'unresolvable'.",
-    "role-unlinked": "A ROLE mention is in no relation and is no event's argument.",
-    "relation-pattern-rare": "A relation pattern (type, head label, tail label) occurs once in the corpus.",
-    "argument-pattern-rare": "An event argument pattern (event type, role, argument label) occurs once in the corpus.",
-    "phrase-common": "A run of 8 ordinary (lower-case) words appears in more than 2% of the documents (and in at least 3).",
-    "passage-shared": "Two documents share a run of 12 words.",
-    "document-invalid": "A gold document fails validation and is left out of the audit.",
-    "waiver-stale": "A waiver matches no finding.",
-}
+from ..problems import codes_in
 
-UNWAIVABLE = frozenset({"document-invalid", "waiver-stale"})  # fixed, never waived: they are about the audit itself
+CODES = codes_in("audit")
+
+UNWAIVABLE = frozenset({"document-invalid", "waiver-stale", "waiver-invalid"})  # fixed, never waived: they are about the audit itself
 
 
 @dataclass(frozen=True)

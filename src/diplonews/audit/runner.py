@@ -5,6 +5,7 @@ from pathlib import Path
 
 from ..corpus import Layout
 from ..ontology import load
+from ..problems import DiplonewsError
 from .documents import load_documents
 from .entities import check_entity_mentions
 from .findings import Finding
@@ -37,10 +38,14 @@ CHECKS = (
 def audit(root: Path, waivers_file: Path | None = None) -> AuditReport:
     """Audit the gold of the repository at ``root``; waivers from ``waivers_file`` or the committed file.
 
-    Raises :class:`~diplonews.audit.waivers.WaiverError` when the waivers file is unusable,
-    before any check runs; bad gold never raises, it becomes ``document-invalid``.
+    Raises :class:`~diplonews.problems.DiplonewsError` when there is no corpus or the
+    waivers file is unusable, before any check runs; bad gold never raises, it becomes
+    ``document-invalid``.
     """
     layout = Layout(Path(root))
+    missing = layout.corpus_problems()
+    if missing:
+        raise DiplonewsError(missing)
     waivers = load_waivers(waivers_file or waivers_path(layout))
     docs, invalid = load_documents(layout)
     ontology = load()

@@ -7,23 +7,16 @@ file never keeps excuses for problems that are gone or have changed.
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import jsonio
 from ..corpus import Layout
+from ..problems import DiplonewsError, Location, Problem
 from .findings import CODES, UNWAIVABLE, Finding
 
 FIELDS = ("code", "doc_id", "key", "reason")
-
-
-class WaiverError(ValueError):
-    """A waivers file that cannot be used; lists every problem in it."""
-
-    def __init__(self, path: Path, messages: list[str]):
-        self.messages = [f"{path}: {m}" for m in messages]
-        super().__init__("\n".join(self.messages))
 
 
 @dataclass(frozen=True)
@@ -47,7 +40,7 @@ def _entry_problems(entry) -> list[str]:
     if not isinstance(entry, dict) or set(entry) != set(FIELDS):
         return [f"must be an object with exactly the keys {', '.join(FIELDS)}"]
     problems = []
-    if entry["code"] not in CODES or entry["code"] in UNWAIVABLE:
+    if not isinstance(entry["code"], str) or entry["code"] not in CODES or entry["code"] in UNWAIVABLE:
         problems.append(f"code {entry['code']!r} is not a waivable audit code")
     if entry["doc_id"] is not None and not isinstance(entry["doc_id"], str):
         problems.append("doc_id must be a document id, or null for a corpus-wide finding")
@@ -59,28 +52,25 @@ def _entry_problems(entry) -> list[str]:
 
 
 def load_waivers(path: Path) -> list[Waiver]:
-    """The waivers in ``path`` (none if it does not exist); raises WaiverError listing every bad entry."""
+    """The waivers in ``path`` (none if it does not exist); raises DiplonewsError listing every bad entry."""
     if not path.exists():
         return []
-    try:
-        raw = json.loads(path.read_bytes())
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise WaiverError(path, [f"not valid JSON: {exc}"]) from None
+    raw = jsonio.read_json(path)
     if not isinstance(raw, list):
-        raise WaiverError(path, ["must be a JSON list of waivers"])
-    messages, waivers, seen = [], [], set()
+        raise DiplonewsError.of("waiver-invalid", "must be a JSON list of waivers", file=str(path), path="$")
+    problems, waivers, seen = [], [], set()
     for i, entry in enumerate(raw):
-        problems = _entry_problems(entry)
-        messages += [f"[{i}]: {p}" for p in problems]
-        if problems:
+        wrong = _entry_problems(entry)
+        problems += [Problem("waiver-invalid", message, Location(str(path), path=f"$[{i}]")) for message in wrong]
+        if wrong:
             continue
         waiver = Waiver(**entry)
         if waiver.identity in seen:
-            messages.append(f"[{i}]: waives the same finding as an earlier entry")
+            problems.append(Problem("waiver-invalid", "waives the same finding as an earlier entry", Location(str(path), path=f"$[{i}]")))
         seen.add(waiver.identity)
         waivers.append(waiver)
-    if messages:
-        raise WaiverError(path, messages)
+    if problems:
+        raise DiplonewsError(problems)
     return waivers
 
 

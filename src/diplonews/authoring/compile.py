@@ -7,16 +7,9 @@ from pathlib import Path
 from .. import jsonio
 from ..corpus import Layout
 from ..gold import canonicalize, read_gold
+from ..problems import DiplonewsError, Location, Problem
 from ..validation.validator import check_annotation, check_metadata
-from .markup import Compiled, MarkupError, compile_markup, render_markup
-
-
-class AuthoringError(ValueError):
-    """Markup that compiles but breaks the data contract; lists every problem with its markup line."""
-
-    def __init__(self, messages: list[str]):
-        self.messages = messages
-        super().__init__("\n".join(messages))
+from .markup import Compiled, compile_markup, render_markup
 
 
 @dataclass
@@ -28,26 +21,25 @@ class Planned:
     status: str  # "new", "changed" or "unchanged"
 
 
-def _check(compiled: Compiled, file: str) -> list[str]:
+def _check(compiled: Compiled, file: str) -> list[Problem]:
+    """Contract problems of a compiled file, placed in the markup: the line an annotation id was
+    written on, and for metadata the JSON path inside the header (``$.meta.published``)."""
     doc_id = compiled.meta.get("id", "")
-    gold_file = f"annotations/gold/{doc_id}.json"
-    problems = check_metadata(compiled.meta, f"{file} (meta)", doc_id) + check_annotation(compiled.gold, compiled.text, gold_file, doc_id)
-    messages = []
-    for p in problems:
-        line = compiled.lines.get(p.annotation_id or "")
-        where = f"{file}:{line}" if line else file
-        messages.append(f"{where}: [{p.rule}] {p.message}" + (f" ({p.annotation_id} at {p.path})" if p.path else ""))
-    return messages
+    meta = [p.at(file=file, path="$.meta" + (p.location.path or "$")[1:])
+            for p in check_metadata(compiled.meta, file, doc_id)]
+    gold = [p.at(file=file, line=compiled.lines.get(p.location.annotation_id or ""))
+            for p in check_annotation(compiled.gold, compiled.text, file, doc_id)]
+    return meta + gold
 
 
 def plan(layout: Layout, sources: list[Path], replace_text: bool = False) -> list[Planned]:
-    """Compile and check every source; raise with every problem found, before anything is written."""
-    planned, messages = [], []
+    """Compile and check every source; raise DiplonewsError with every problem found, before anything is written."""
+    planned, problems = [], []
     for source in sources:
         try:
-            compiled = compile_markup(Path(source).read_text(encoding="utf-8"), str(source))
-        except MarkupError as exc:
-            messages.append(str(exc))
+            compiled = compile_markup(jsonio.read_text(source), str(source))
+        except DiplonewsError as exc:
+            problems += exc.problems
             continue
         found = _check(compiled, str(source))
         doc_id = compiled.meta.get("id", "")
@@ -55,15 +47,15 @@ def plan(layout: Layout, sources: list[Path], replace_text: bool = False) -> lis
         status = "new"
         if not found and layout.gold_path(doc_id).exists():
             status = "changed"
-            if text_path.exists() and text_path.read_bytes().decode("utf-8") != compiled.text and not replace_text:
-                found.append(f"{source}: [text-changed] the text differs from {text_path.relative_to(layout.root)}; "
-                             "an annotated text never changes silently: pass --replace-text to replace it")
+            if text_path.exists() and layout.read_text(doc_id) != compiled.text and not replace_text:
+                found.append(Problem("text-changed", f"the text differs from {text_path.relative_to(layout.root)}; an annotated "
+                                     "text never changes silently: pass --replace-text to replace it", Location(str(source), doc_id)))
             elif _current(layout, doc_id) == (compiled.text, jsonio.dumps(compiled.meta), jsonio.dumps(compiled.gold)):
                 status = "unchanged"
-        messages += found
+        problems += found
         planned.append(Planned(Path(source), compiled, status))
-    if messages:
-        raise AuthoringError(messages)
+    if problems:
+        raise DiplonewsError(problems)
     return planned
 
 
@@ -71,7 +63,7 @@ def _current(layout: Layout, doc_id: str) -> tuple[str, str, str] | None:
     paths = (layout.text_path(doc_id), layout.meta_path(doc_id), layout.gold_path(doc_id))
     if not all(p.exists() for p in paths):
         return None
-    return tuple(p.read_bytes().decode("utf-8") for p in paths)
+    return tuple(jsonio.read_text(p) for p in paths)
 
 
 def write(layout: Layout, planned: list[Planned]) -> None:

@@ -18,7 +18,8 @@ and ``key=value`` attributes (``status=`` on triggers). Attributes with an ontol
 may be left out. ``\\``, ``[`` and ``]`` in the text are written ``\\\\``, ``\\[`` and ``\\]``.
 The text is everything between the ``=== text`` line and the next ``=== `` section line,
 without the final line break. Spans may nest (a trigger inside a mention); crossing spans
-cannot be written. Parsing never guesses: anything unclear is a :class:`MarkupError`.
+cannot be written. Parsing never guesses: anything unclear raises a ``markup-syntax`` problem
+naming the file and the line.
 """
 from __future__ import annotations
 
@@ -28,18 +29,16 @@ from dataclasses import dataclass, field
 
 from ..gold import FreshIds, canonicalize, new_annotation
 from ..ontology import Ontology, load
+from ..problems import DiplonewsError
 
 SECTIONS = ("text", "entities", "relations", "events")
 SECTION_LINE = re.compile(r"^=== (\w+)$")
 ESCAPES = {"\\": "\\\\", "[": "\\[", "]": "\\]"}
 
 
-class MarkupError(ValueError):
-    """A markup file that cannot be compiled: names the file, the line and what is wrong."""
-
-    def __init__(self, file: str, line: int | None, message: str):
-        self.file, self.line = file, line
-        super().__init__(f"{file}:{line}: {message}" if line else f"{file}: {message}")
+def _syntax_error(file: str, line: int | None, message: str) -> DiplonewsError:
+    """A markup file that cannot be compiled: the file, the line and what is wrong."""
+    return DiplonewsError.of("markup-syntax", message, file=file, line=line)
 
 
 @dataclass
@@ -68,10 +67,10 @@ def _split_sections(source: str, file: str) -> tuple[str, dict[str, tuple[int, s
     marks = [(i, m[1]) for i, line in enumerate(lines) if (m := SECTION_LINE.match(line))]
     names = [name for _, name in marks]
     if not names or names[0] != "text":
-        raise MarkupError(file, None, "the header must be followed by a '=== text' line")
+        raise _syntax_error(file, None, "the header must be followed by a '=== text' line")
     unknown = [n for n in names if n not in SECTIONS]
     if unknown or len(set(names)) != len(names):
-        raise MarkupError(file, None, f"sections must be distinct and among {', '.join(SECTIONS)}; got {', '.join(names)}")
+        raise _syntax_error(file, None, f"sections must be distinct and among {', '.join(SECTIONS)}; got {', '.join(names)}")
     sections = {}
     for k, (i, name) in enumerate(marks):
         stop = marks[k + 1][0] if k + 1 < len(marks) else len(lines)
@@ -89,7 +88,7 @@ def _parse_text(body: str, first_line: int, file: str) -> tuple[str, list[_Span]
         ch = body[i]
         if ch == "\\":
             if i + 1 >= n or body[i + 1] not in ESCAPES:
-                raise MarkupError(file, line, "a backslash must escape \\, [ or ]")
+                raise _syntax_error(file, line, "a backslash must escape \\, [ or ]")
             out.append(body[i + 1])
             i += 2
             continue
@@ -97,12 +96,12 @@ def _parse_text(body: str, first_line: int, file: str) -> tuple[str, list[_Span]
             opened.append((len(out), line))
         elif ch == "]":
             if not opened:
-                raise MarkupError(file, line, "']' closes no '['; write \\] for a literal bracket")
+                raise _syntax_error(file, line, "']' closes no '['; write \\] for a literal bracket")
             if i + 1 >= n or body[i + 1] != "{":
-                raise MarkupError(file, line, "']' must be followed by a {tag}; write \\] for a literal bracket")
+                raise _syntax_error(file, line, "']' must be followed by a {tag}; write \\] for a literal bracket")
             close = body.find("}", i)
             if close < 0 or "\n" in body[i:close]:
-                raise MarkupError(file, line, "a {tag} must close with '}' on the same line")
+                raise _syntax_error(file, line, "a {tag} must close with '}' on the same line")
             start, _ = opened.pop()
             spans.append(_Span(start, len(out), body[i + 2 : close], line))
             i = close + 1
@@ -113,7 +112,7 @@ def _parse_text(body: str, first_line: int, file: str) -> tuple[str, list[_Span]
                 line += 1
         i += 1
     if opened:
-        raise MarkupError(file, opened[-1][1], "'[' is never closed")
+        raise _syntax_error(file, opened[-1][1], "'[' is never closed")
     return "".join(out), spans
 
 
@@ -138,12 +137,12 @@ def _parse_tag(span: _Span, ontology: Ontology, file: str) -> _Tag:
             attrs[key] = value
         elif token in ontology.mention_labels or token in ontology.event_types:
             if label:
-                raise MarkupError(file, span.line, f"tag {{{span.tag}}} has two labels")
+                raise _syntax_error(file, span.line, f"tag {{{span.tag}}} has two labels")
             label = token
         else:
-            raise MarkupError(file, span.line, f"unknown label {token!r} in {{{span.tag}}}")
+            raise _syntax_error(file, span.line, f"unknown label {token!r} in {{{span.tag}}}")
     if not label:
-        raise MarkupError(file, span.line, f"tag {{{span.tag}}} has no label")
+        raise _syntax_error(file, span.line, f"tag {{{span.tag}}} has no label")
     return _Tag(label, ident, entity, attrs)
 
 
@@ -154,7 +153,7 @@ def _typed_attributes(tag: _Tag, spec: dict, line: int, file: str) -> dict:
         attr = spec.get(key)
         if attr is not None and attr.values is not None and all(isinstance(v, bool) for v in attr.values):
             if raw not in ("true", "false"):
-                raise MarkupError(file, line, f"{key} must be true or false, not {raw!r}")
+                raise _syntax_error(file, line, f"{key} must be true or false, not {raw!r}")
             out[key] = raw == "true"
         else:
             out[key] = raw
@@ -172,9 +171,9 @@ def _parse_entities(body: str, first_line: int, file: str) -> dict[str, tuple[st
             continue
         m = re.match(r"^@(\S+)\s*=\s*(.+?)\s*(?:\|\s*(\S+))?\s*$", line)
         if not m:
-            raise MarkupError(file, first_line + k, "an entity line reads '@key = Canonical name' or '@key = Canonical name | Q123'")
+            raise _syntax_error(file, first_line + k, "an entity line reads '@key = Canonical name' or '@key = Canonical name | Q123'")
         if m[1] in out:
-            raise MarkupError(file, first_line + k, f"entity @{m[1]} is described twice")
+            raise _syntax_error(file, first_line + k, f"entity @{m[1]} is described twice")
         out[m[1]] = (m[2], m[3], first_line + k)
     return out
 
@@ -186,8 +185,10 @@ def compile_markup(source: str, file: str = "<markup>", ontology: Ontology | Non
     try:
         head = json.loads(header)
         meta, provenance = head["meta"], head["annotation"]
-    except (json.JSONDecodeError, KeyError, TypeError) as exc:
-        raise MarkupError(file, 1, f"the header must be a JSON object with 'meta' and 'annotation': {exc}") from None
+    except (json.JSONDecodeError, RecursionError, KeyError, TypeError) as exc:
+        raise _syntax_error(file, 1, f"the header must be a JSON object with 'meta' and 'annotation': {exc!r}") from None
+    if not (isinstance(meta, dict) and isinstance(provenance, dict)):
+        raise _syntax_error(file, 1, "the header's 'meta' and 'annotation' must be JSON objects")
     text_line, body = sections["text"]
     text, spans = _parse_text(body, text_line, file)
     tags = [(span, _parse_tag(span, o, file)) for span in spans]
@@ -195,7 +196,7 @@ def compile_markup(source: str, file: str = "<markup>", ontology: Ontology | Non
     seen: dict[str, int] = {}
     for span, tag in tags:
         if tag.id and tag.id in seen:
-            raise MarkupError(file, span.line, f"id #{tag.id} is already used on line {seen[tag.id]}")
+            raise _syntax_error(file, span.line, f"id #{tag.id} is already used on line {seen[tag.id]}")
         if tag.id:
             seen[tag.id] = span.line
     gold = new_annotation(meta.get("id", ""), text, provenance)
@@ -212,11 +213,11 @@ def compile_markup(source: str, file: str = "<markup>", ontology: Ontology | Non
         else:
             ident = tag.id or ids.next("v")
             if tag.entity:
-                raise MarkupError(file, span.line, f"an event trigger ({tag.label}) cannot belong to an entity")
+                raise _syntax_error(file, span.line, f"an event trigger ({tag.label}) cannot belong to an entity")
             attrs = _typed_attributes(tag, o.event_types[tag.label].attributes, span.line, file)
             status = attrs.pop("status", None)
             if status is None:
-                raise MarkupError(file, span.line, f"trigger {{{span.tag}}} needs status=")
+                raise _syntax_error(file, span.line, f"trigger {{{span.tag}}} needs status=")
             gold["events"].append({"id": ident, "type": tag.label, "trigger": surface, "status": status, "attributes": attrs, "arguments": []})
         lines[ident] = span.line
     _add_entities(gold, groups, sections, ids, lines, file)
@@ -230,7 +231,7 @@ def _add_entities(gold: dict, groups: dict[str, list[str]], sections: dict, ids:
     described = _parse_entities(body, first_line, file)
     for key, (_, _, line) in described.items():
         if key not in groups:
-            raise MarkupError(file, line, f"entity @{key} has no mention in the text")
+            raise _syntax_error(file, line, f"entity @{key} has no mention in the text")
     by_id = {m["id"]: m for m in gold["mentions"]}
     for key, refs in groups.items():
         name, kb_id, line = described.get(key, (by_id[refs[0]]["text"], None, lines[refs[0]]))
@@ -247,9 +248,9 @@ def _add_relations(gold: dict, sections: dict, ids: FreshIds, lines: dict, file:
             continue
         ident = tokens.pop(0)[1:] if tokens[0].startswith("#") else None
         if len(tokens) != 3:
-            raise MarkupError(file, first_line + k, "a relation line reads '[#id] TYPE head tail'")
+            raise _syntax_error(file, first_line + k, "a relation line reads '[#id] TYPE head tail'")
         if ident and ident in lines:
-            raise MarkupError(file, first_line + k, f"id #{ident} is already used")
+            raise _syntax_error(file, first_line + k, f"id #{ident} is already used")
         ident = ident or ids.next("r")
         ids.taken.add(ident)
         gold["relations"].append({"id": ident, "type": tokens[0], "head": tokens[1], "tail": tokens[2]})
@@ -266,14 +267,14 @@ def _add_arguments(gold: dict, sections: dict, lines: dict, file: str) -> None:
             continue
         where = first_line + k
         if not tokens[0].startswith("#") or tokens[0][1:] not in events:
-            raise MarkupError(file, where, f"an events line starts with the #id of a trigger in the text, not {tokens[0]!r}")
+            raise _syntax_error(file, where, f"an events line starts with the #id of a trigger in the text, not {tokens[0]!r}")
         ident = tokens[0][1:]
         if ident in done:
-            raise MarkupError(file, where, f"arguments of #{ident} are given twice")
+            raise _syntax_error(file, where, f"arguments of #{ident} are given twice")
         done.add(ident)
         for token in tokens[1:]:
             if "=" not in token:
-                raise MarkupError(file, where, f"an argument reads role=mention_id, not {token!r}")
+                raise _syntax_error(file, where, f"an argument reads role=mention_id, not {token!r}")
             role, ref = token.split("=", 1)
             events[ident]["arguments"].append({"role": role, "ref": ref})
 
@@ -334,5 +335,5 @@ def _refuse_crossing(items: list[tuple[int, int, str]], doc_id: str) -> None:
         while stack and stack[-1][1] <= start:
             stack.pop()
         if stack and end > stack[-1][1]:
-            raise MarkupError(doc_id, None, f"spans {stack[-1][2]} and {tag} cross; the markup can only nest spans")
+            raise DiplonewsError.of("markup-crossing", f"spans {stack[-1][2]} and {tag} cross; the markup can only nest spans", doc_id=doc_id)
         stack.append((start, end, tag))

@@ -10,7 +10,8 @@ from .. import jsonio
 from ..corpus import Layout
 from ..scoring.corpus_eval import gold_split
 from ..scoring.score import score
-from .run import BASELINES, predict_split, train
+from . import BASELINES
+from .run import predict_split, train
 
 SPLITS = ("validation", "test")
 

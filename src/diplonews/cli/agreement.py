@@ -6,7 +6,6 @@ from pathlib import Path
 import click
 
 from .. import jsonio
-from ..agreement import AgreementError, measure
 from ..corpus import Layout
 from . import main
 
@@ -20,13 +19,11 @@ from . import main
 @click.pass_obj
 def agreement(root: Path, first: Path, second: Path, texts: Path | None, out: Path | None) -> None:
     """Score SECOND against FIRST (folders of <doc_id>.json gold-format files) on their shared documents."""
-    layout = Layout(root)
-    try:
-        report = measure(layout, first, second, texts)
-    except AgreementError as exc:
-        for problem in exc.problems:
-            click.echo(problem.render(), err=True)
-        raise SystemExit(1)
+    from ..agreement import measure  # the scorer: numpy
+
+    if out:
+        jsonio.check_writable(out)  # before the report is shown as done
+    report = measure(Layout(root), first, second, texts)
     click.echo(f"{len(report['documents'])} document(s): {report['second']} against {report['first']}")
     for name, value in report["metrics"].items():
         ci = report["ci95"].get(name)

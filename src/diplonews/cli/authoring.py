@@ -5,9 +5,9 @@ from pathlib import Path
 
 import click
 
-from ..authoring import compile as authoring
-from ..authoring.markup import MarkupError
+from .. import jsonio
 from ..corpus import Layout
+from ..problems import DiplonewsError
 from . import main
 
 
@@ -23,13 +23,10 @@ def author() -> None:
 @click.pass_obj
 def compile_cmd(root: Path, sources: tuple[Path, ...], write: bool, replace_text: bool) -> None:
     """Compile markup SOURCES; nothing is written unless every one is valid and --write is given."""
+    from ..authoring import compile as authoring  # the validator: jsonschema
+
     layout = Layout(root)
-    try:
-        planned = authoring.plan(layout, list(sources), replace_text=replace_text)
-    except authoring.AuthoringError as exc:
-        for message in exc.messages:
-            click.echo(message, err=True)
-        raise SystemExit(1)
+    planned = authoring.plan(layout, list(sources), replace_text=replace_text)
     for item in planned:
         click.echo(f"{item.compiled.meta['id']}: {item.status} ({len(item.compiled.gold['mentions'])} mentions, "
                    f"{len(item.compiled.gold['relations'])} relations, {len(item.compiled.gold['events'])} events)")
@@ -46,14 +43,13 @@ def compile_cmd(root: Path, sources: tuple[Path, ...], write: bool, replace_text
 @click.pass_obj
 def render_cmd(root: Path, doc_id: str, output: Path | None) -> None:
     """Print the markup of DOC_ID, to edit and compile back."""
+    from ..authoring import compile as authoring  # the validator: jsonschema
+
     layout = Layout(root)
-    if not layout.gold_path(doc_id).exists():
-        raise click.ClickException(f"no gold annotation for {doc_id!r} in {layout.gold_dir}")
-    try:
-        text = authoring.render(layout, doc_id)
-    except MarkupError as exc:
-        raise click.ClickException(str(exc))
+    if not layout.gold_path(doc_id).is_file():
+        raise DiplonewsError.of("author-no-gold", f"no gold annotation for {doc_id!r} in {layout.gold_dir}", doc_id=doc_id)
+    text = authoring.render(layout, doc_id)
     if output:
-        output.write_text(text, encoding="utf-8")
+        jsonio.write_atomic(output, text)
     else:
         click.echo(text, nl=False)

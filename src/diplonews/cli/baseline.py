@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from ..baselines import leaderboard as board
-from ..baselines.run import BASELINES, BaselineError, predict_split, train, write_jsonl
+from .. import jsonio
+from ..baselines import BASELINES
 from ..corpus import Layout
 from . import main
 
@@ -24,15 +24,12 @@ def _progress(message: str) -> None:
 @click.pass_obj
 def baseline(root: Path, system: str, split: str, out: Path | None) -> None:
     """Train SYSTEM (rules or spacy) on the train split and write its predictions for --split."""
+    from ..baselines.run import predict_split, train, write_jsonl  # the validator: jsonschema
+
     layout = Layout(root)
-    try:
-        model = train(layout, system, _progress)
-    except BaselineError as exc:
-        raise click.ClickException(str(exc)) from None
-    predictions = predict_split(layout, model, split)
-    if not predictions:
-        raise click.ClickException(f"no gold document is in split {split!r}; nothing to predict")
     out = out or root / "results" / "predictions" / f"{system}-{split}.jsonl"
+    jsonio.check_writable(out)  # before training, not after it
+    predictions = predict_split(layout, train(layout, system, _progress), split)
     write_jsonl(out, predictions)
     click.echo(f"wrote {len(predictions)} prediction(s) to {out}")
 
@@ -43,10 +40,10 @@ def baseline(root: Path, system: str, split: str, out: Path | None) -> None:
 @click.pass_obj
 def leaderboard(root: Path, out: Path | None) -> None:
     """Train both baselines, score them on validation and test (95% CIs), write the leaderboard file."""
-    try:
-        result = board.build(Layout(root), progress=_progress)
-    except BaselineError as exc:
-        raise click.ClickException(str(exc)) from None
+    from ..baselines import leaderboard as board  # the scorer: numpy
+
     out = out or root / "results" / "leaderboard.json"
+    jsonio.check_writable(out)  # before minutes of training, not after them
+    result = board.build(Layout(root), progress=_progress)
     board.write(out, result)
     click.echo(f"wrote {len(result['entries'])} entr(ies) to {out}")

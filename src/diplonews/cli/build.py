@@ -5,8 +5,9 @@ from pathlib import Path
 
 import click
 
-from ..hf.builder import BuildError, build as build_dataset
+from ..problems import DiplonewsError
 from . import main
+from .output import fail
 from .progress import progress_bar
 
 
@@ -21,14 +22,13 @@ def build(root: Path, out: Path | None) -> None:
     leak between splits stops the build with every reason, and leaves any previous build
     in OUT untouched. Only documents with gold status go in.
     """
+    from ..hf.builder import build as build_dataset  # datasets, pyarrow, matplotlib
+
     out = out or root / "dist" / "diplonews"
     try:
         result = build_dataset(root, out, progress=progress_bar("building"))
-    except BuildError as exc:
-        for message in exc.messages:
-            click.echo(message, err=True)
-        click.echo(f"build refused: {len(exc.messages)} problem(s); {out} left as it was", err=True)
-        raise SystemExit(1)
+    except DiplonewsError as exc:
+        fail(exc.problems, summary=f"build refused: {len(exc.problems)} problem(s); {out} left as it was")
     for config, splits in result.counts.items():
         click.echo(f"{config}: " + ", ".join(f"{split} {n}" for split, n in splits.items()))
     click.echo(f"built {result.stats['total']['documents']} document(s) into {result.folder}")

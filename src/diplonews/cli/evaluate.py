@@ -6,20 +6,8 @@ from pathlib import Path
 import click
 
 from ..corpus import Layout
-from ..predictions import PredictionError
-from ..scoring.corpus_eval import evaluate_file
-from ..scoring.render import to_json, to_markdown
+from ..problems import DiplonewsError
 from . import main
-
-SHOWN_PROBLEMS = 20
-
-
-def refusal(exc: PredictionError) -> str:
-    """The first problems of refused predictions, and how many more there are."""
-    lines = [p.render() for p in exc.problems[:SHOWN_PROBLEMS]]
-    if len(exc.problems) > SHOWN_PROBLEMS:
-        lines.append(f"... and {len(exc.problems) - SHOWN_PROBLEMS} more problem(s)")
-    return "predictions refused:\n" + "\n".join(lines)
 
 
 @main.command()
@@ -34,13 +22,14 @@ def evaluate(root: Path, pred_path: Path, split: str, fmt: str, with_errors: boo
 
     Gold documents of the split that have no prediction count as empty predictions
     (recall 0). Predictions for documents outside the split are ignored, with a notice.
+    Predictions that cannot be read or break the schema are refused, every problem listed.
     """
-    try:
-        evaluation, outside = evaluate_file(Layout(root), pred_path, None if split == "all" else split)
-    except PredictionError as exc:
-        raise click.ClickException(refusal(exc)) from None
+    from ..scoring.corpus_eval import evaluate_file  # numpy, jsonschema
+    from ..scoring.render import to_json, to_markdown
+
+    evaluation, outside = evaluate_file(Layout(root), pred_path, None if split == "all" else split)
     if evaluation.overall.documents == 0:
-        raise click.ClickException(f"no gold document is in split {split!r}; nothing to score")
+        raise DiplonewsError.of("evaluate-no-documents", f"no gold document is in split {split!r}; nothing to score")
     if outside:
         click.echo(f"notice: {len(outside)} predicted document(s) outside split {split!r} ignored", err=True)
     click.echo(to_json(evaluation, with_errors) if fmt == "json" else to_markdown(evaluation, with_errors), nl=fmt == "json")

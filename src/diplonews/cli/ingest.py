@@ -6,10 +6,10 @@ from pathlib import Path
 import click
 
 from ..corpus import Layout
-from ..ingest.errors import IngestError
-from ..ingest.ingest import plan_ingest, write_ingest
 from ..ontology import load
+from ..problems import DiplonewsError
 from . import main
+from .output import fail
 
 VOCAB = load().metadata_fields
 
@@ -33,14 +33,14 @@ def ingest(root: Path, paths: tuple[Path, ...], write: bool, **defaults) -> None
     its main text, ids are made safe and unique, and exact or near duplicates of corpus
     texts are refused. Nothing is written unless every input is accepted and --write is given.
     """
+    from ..ingest.ingest import plan_ingest, write_ingest  # the validator: jsonschema; trafilatura for HTML
+
     layout = Layout(root)
     defaults["regions"] = list(defaults["regions"]) or None
     try:
         planned = plan_ingest(layout, list(paths), defaults, progress=lambda p: click.echo(f"reading {p}", err=True))
-    except IngestError as exc:
-        for line in str(exc).split("\n"):
-            click.echo(line, err=True)
-        raise click.ClickException("nothing ingested")
+    except DiplonewsError as exc:
+        fail(exc.problems, summary="nothing ingested")
     for item in planned:
         click.echo(f"{item.doc_id}: {len(item.text)} characters, {item.meta['published']}, {item.meta['outlet']}: {item.meta['title']} (from {item.source})")
     if write:

@@ -7,12 +7,10 @@ import click
 
 from .. import jsonio
 from ..corpus import Layout
-from ..labelstudio import client, importer
-from ..labelstudio.config import labeling_config
-from ..labelstudio.errors import ExportError, LabelStudioError
-from ..labelstudio.tasks import build_tasks
-from ..predictions import PredictionError
+from ..labelstudio import client
+from ..problems import DiplonewsError
 from . import main
+from .output import fail
 
 URL = click.option("--url", envvar="LABEL_STUDIO_URL", show_envvar=True, required=True, help="Label Studio base URL, e.g. http://localhost:8080.")
 API_KEY = click.option("--api-key", envvar="LABEL_STUDIO_API_KEY", show_envvar=True, required=True, help="API token (never printed).")
@@ -26,13 +24,6 @@ def _emit(text: str, output: Path | None) -> None:
         click.echo(text, nl=False)
 
 
-def _tasks(root: Path, doc_ids: tuple[str, ...], predictions: Path | None) -> list[dict]:
-    try:
-        return build_tasks(Layout(root), list(doc_ids) or None, predictions)
-    except (LabelStudioError, PredictionError) as exc:
-        raise click.ClickException(str(exc))
-
-
 @main.group("ls")
 def ls() -> None:
     """Label Studio: generate the config and tasks, push, pull, import annotations as gold."""
@@ -42,10 +33,9 @@ def ls() -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
 def config_cmd(output: Path | None) -> None:
     """Print the labeling config XML generated from the ontology."""
-    try:
-        _emit(labeling_config(), output)
-    except LabelStudioError as exc:
-        raise click.ClickException(str(exc))
+    from ..labelstudio.config import labeling_config
+
+    _emit(labeling_config(), output)
 
 
 @ls.command("tasks")
@@ -55,7 +45,9 @@ def config_cmd(output: Path | None) -> None:
 @click.pass_obj
 def tasks_cmd(root: Path, doc_ids: tuple[str, ...], predictions: Path | None, output: Path | None) -> None:
     """Tasks JSON for DOC_IDS (default: all corpus texts), pre-annotated from gold or --predictions."""
-    _emit(jsonio.dumps(_tasks(root, doc_ids, predictions)), output)
+    from ..labelstudio.tasks import build_tasks  # the validator (for --predictions): jsonschema
+
+    _emit(jsonio.dumps(build_tasks(Layout(root), list(doc_ids) or None, predictions)), output)
 
 
 @ls.command("import")
@@ -67,13 +59,13 @@ def import_cmd(root: Path, export: Path, write: bool) -> None:
 
     Nothing is written unless every task converts and --write is given.
     """
+    from ..labelstudio import importer  # the validator: jsonschema
+
     layout = Layout(root)
     try:
         changes = importer.plan_import(export, layout)
-    except ExportError as exc:
-        for problem in exc.problems:
-            click.echo(problem.render(), err=True)
-        raise click.ClickException(f"{len(exc.problems)} problem(s) in {export}; nothing written")
+    except DiplonewsError as exc:
+        fail(exc.problems, summary=f"{len(exc.problems)} problem(s) in {export}; nothing written")
     for change in changes:
         click.echo(change.render())
     if write:
@@ -93,12 +85,11 @@ def import_cmd(root: Path, export: Path, write: bool) -> None:
 @click.pass_obj
 def push_cmd(root: Path, doc_ids, predictions, project_id, title, url, api_key) -> None:
     """Create or update the project with the generated config and import tasks for DOC_IDS."""
-    tasks = _tasks(root, doc_ids, predictions)
+    from ..labelstudio.tasks import build_tasks  # the validator (for --predictions): jsonschema
+
+    tasks = build_tasks(Layout(root), list(doc_ids) or None, predictions)
     click.echo(f"pushing {len(tasks)} task(s) to {url} ...", err=True)
-    try:
-        result = client.push(url, api_key, tasks, project_id, title)
-    except LabelStudioError as exc:
-        raise click.ClickException(str(exc))
+    result = client.push(url, api_key, tasks, project_id, title)
     click.echo(f"project {result.project_id} ({'created' if result.created else 'config updated'}): "
                f"{len(result.imported)} task(s) imported, {len(result.skipped)} already there")
 
@@ -110,11 +101,9 @@ def push_cmd(root: Path, doc_ids, predictions, project_id, title, url, api_key) 
 @API_KEY
 def pull_cmd(project_id: int, output: Path, url, api_key) -> None:
     """Save the project's JSON export (annotators named by e-mail); then run `ls import`."""
+    jsonio.check_writable(output)  # before the export, which can take long
     click.echo(f"exporting project {project_id} from {url} ...", err=True)
-    try:
-        export = client.pull(url, api_key, project_id)
-    except LabelStudioError as exc:
-        raise click.ClickException(str(exc))
+    export = client.pull(url, api_key, project_id)
     jsonio.write_json(output, export)
     done = sum(1 for t in export if t.get("annotations"))
     click.echo(f"saved {len(export)} task(s), {done} annotated, to {output}")

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import click
 
-from .. import migrate as migration
 from ..corpus import Layout
 from . import main
 
@@ -16,11 +15,10 @@ from . import main
 def migrate(root: Path, write: bool) -> None:
     """Migrate annotations/gold/ and the agreement rounds' passes to the packaged ontology
     version, one documented step per version (see the diplonews.migrate module)."""
+    from .. import migrate as migration  # the gold model and the ontology
+
     layout = Layout(root)
-    try:
-        changes = migration.plan(layout)
-    except migration.MigrationError as exc:
-        raise click.ClickException(str(exc))
+    changes = migration.plan(layout)  # a DiplonewsError is shown by the CLI's one error path
     for change in changes:
         click.echo(f"{change.path.relative_to(layout.root)}: {change.before} -> {change.after}")
     if write:

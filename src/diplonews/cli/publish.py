@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from ..hf.publish import PublishError, check_build, upload
+from ..problems import DiplonewsError
 from . import main
 
 
@@ -23,11 +23,10 @@ def publish(root: Path, repo_id: str, build_dir: Path | None, revision: str | No
     The token comes from HF_TOKEN or the `huggingface-cli login` cache; it is never read
     or written by diplonews.
     """
+    from ..hf.publish import check_build, upload
+
     folder = build_dir or root / "dist" / "diplonews"
-    try:
-        files = check_build(root, folder)
-    except PublishError as exc:
-        raise click.ClickException(str(exc))
+    files = check_build(root, folder)
     if dry_run:
         for name in files:
             click.echo(name)
@@ -36,8 +35,11 @@ def publish(root: Path, repo_id: str, build_dir: Path | None, revision: str | No
     from huggingface_hub import HfApi
     from huggingface_hub.errors import HfHubHTTPError
 
+    # The Hub's HTTP errors, and its HTTP library's own (a refused or failed connection), whose
+    # base HfHubHTTPError extends: httpx2's in huggingface_hub 2.x; requests' errors are OSErrors.
+    failures = (OSError, HfHubHTTPError.__mro__[1])
     try:
         info = upload(HfApi(), folder, files, repo_id, revision=revision, private=private)
-    except (HfHubHTTPError, OSError) as exc:
-        raise click.ClickException(f"upload to {repo_id} failed: {exc}")
+    except failures as exc:
+        raise DiplonewsError.of("publish-upload", f"upload to {repo_id} failed: {exc}", file=str(folder)) from None
     click.echo(f"uploaded {len(files)} file(s) to {repo_id}: {getattr(info, 'commit_url', info)}")

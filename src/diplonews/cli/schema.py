@@ -1,6 +1,7 @@
-"""``diplonews schema``: regenerate or check what is derived from the ontology.
+"""``diplonews schema``: regenerate or check what is derived from the ontology and the code registry.
 
-That is the JSON Schemas in schema/ and the generated tables of annotations/GUIDELINES.md.
+That is the JSON Schemas in schema/, the generated tables of annotations/GUIDELINES.md
+and the table of problem codes, docs/codes.md.
 """
 from __future__ import annotations
 
@@ -8,16 +9,19 @@ from pathlib import Path
 
 import click
 
-from .. import guidelines, jsonio, schemas
+from .. import guidelines, jsonio, problems, schemas
 from . import main
+from .output import fail
 
 GUIDELINES = Path("annotations") / "GUIDELINES.md"
+CODES = Path("docs") / "codes.md"
 
 
 def _derived(root: Path) -> dict[Path, str]:
-    """Every derived file with the content the ontology says it must have."""
+    """Every derived file with the content the ontology and the code registry say it must have."""
     out = {root / "schema" / name: jsonio.dumps(build()) for name, build in schemas.SCHEMA_FILES.items()}
-    out[root / GUIDELINES] = guidelines.refresh((root / GUIDELINES).read_text(encoding="utf-8"))
+    out[root / GUIDELINES] = guidelines.refresh(jsonio.read_text(root / GUIDELINES, str(GUIDELINES)), str(GUIDELINES))
+    out[root / CODES] = problems.codes_table()
     return out
 
 
@@ -27,11 +31,12 @@ def _derived(root: Path) -> dict[Path, str]:
 def schema(root: Path, check: bool) -> None:
     """Write schema/*.schema.json and the GUIDELINES tables from the ontology (the single source of labels)."""
     derived = _derived(root)
-    stale = [path for path, content in derived.items() if not path.exists() or path.read_text(encoding="utf-8") != content]
+    stale = [path for path, content in derived.items() if not path.is_file() or jsonio.read_text(path) != content]
     if check:
-        for path in stale:
-            click.echo(f"{path.relative_to(root)} is out of date with the ontology; run `diplonews schema`", err=True)
-        raise SystemExit(1 if stale else 0)
+        if stale:
+            fail([problems.Problem("derived-stale", "is out of date with the ontology or the code registry; run `diplonews schema`",
+                                   problems.Location(str(path.relative_to(root)))) for path in stale])
+        return
     for path in stale:
         jsonio.write_atomic(path, derived[path])
         click.echo(f"wrote {path.relative_to(root)}")

@@ -6,7 +6,6 @@ from pathlib import Path
 import click
 
 from .. import jsonio
-from ..stats import corpus_stats, render_text
 from . import main
 from .progress import progress_bar
 
@@ -19,5 +18,7 @@ def stats(root: Path, fmt: str) -> None:
     statuses, treaty stages (and stage x status), worlds, origins, genres, regions, rights,
     lengths, decades, and distinct treaties and (real) countries, per split. Only gold documents count.
     """
+    from ..stats import corpus_stats, render_text  # the validator: jsonschema
+
     result = corpus_stats(root, progress=progress_bar("counting"))
     click.echo(jsonio.dumps(result) if fmt == "json" else render_text(result), nl=False)

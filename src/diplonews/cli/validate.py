@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from ..validation.validator import validate as run_validation
 from . import main
+from .output import EXIT_PROBLEMS
 
 
 @main.command()
@@ -17,10 +17,13 @@ from . import main
 def validate(root: Path, paths: tuple[Path, ...], fmt: str) -> None:
     """Check texts, metadata and gold annotations (all of them, or those under PATHS).
 
-    Every problem is reported with its rule code, file, document, annotation id and JSON
+    Every problem is reported with its code, file, document, annotation id and JSON
     path. Exits 0 only when everything is valid; texts awaiting annotation are notices.
+    A root with no corpus/ is a problem (corpus-missing), not an empty valid corpus.
     """
+    from ..validation.validator import validate as run_validation  # jsonschema, jsonschema-rs
+
     report = run_validation(root, list(paths) or None)
     click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) if fmt == "json" else report.render_text())
     if not report.valid:
-        raise SystemExit(1)
+        raise SystemExit(EXIT_PROBLEMS)

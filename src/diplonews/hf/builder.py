@@ -16,29 +16,20 @@ from typing import Callable, Iterable
 
 from .. import jsonio
 from ..corpus import Layout
+from ..gold import gold_status_ids
+from ..problems import DiplonewsError, Location, Problem
 from ..stats import Accumulator, pending_counts
-from ..validation.report import Report
-from ..validation.validator import validate
+from ..validation.validator import require_valid
 from . import features as F
-from .card import CardError, render_card
+from .card import render_card
 from .manifest import MANIFEST, write_manifest
 from .plots import render as render_plots
 from .rows import BUILDERS
-from ..gold import gold_status_ids
 from .source import iter_documents
 from .splits import LeakChecker
-from .tokenize import TokenBoundaryError
 from .writer import ShardedWriter
 
 Progress = Callable[[Iterable, int], Iterable]
-
-
-class BuildError(Exception):
-    """A build refused; ``messages`` says why, one line each (``report`` holds validator findings)."""
-
-    def __init__(self, messages: list[str], report: Report | None = None):
-        self.messages, self.report = messages, report
-        super().__init__("\n".join(messages))
 
 
 @dataclass
@@ -54,15 +45,19 @@ def _no_progress(items: Iterable, total: int) -> Iterable:
 
 
 def build(root: Path, out: Path, progress: Progress = _no_progress) -> BuildResult:
-    """Validate the repository at ``root`` and build its dataset into ``out`` (replaced only on success)."""
+    """Validate the repository at ``root`` and build its dataset into ``out`` (replaced only on success).
+
+    Raises DiplonewsError with every reason a build is refused; ``out`` is then as it was.
+    """
     root, out = Path(root).resolve(), Path(out).resolve()
-    report = validate(root)
-    if not report.valid:
-        raise BuildError([p.render() for p in report.problems], report)
-    if out.exists() and any(out.iterdir()) and not (out / MANIFEST).is_file():
-        raise BuildError([f"{out} exists and is not a diplonews build (no {MANIFEST}); refusing to replace it"])
-    out.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.building-"))
+    require_valid(root)
+    if out.exists() and not out.is_dir() or out.is_dir() and any(out.iterdir()) and not (out / MANIFEST).is_file():
+        raise DiplonewsError.of("build-out-foreign", f"exists and is not a diplonews build (no {MANIFEST}); refusing to replace it", file=str(out))
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.building-"))
+    except OSError as exc:
+        raise jsonio.write_error(out, exc) from None
     try:
         result = _build_into(Layout(root), work, progress)
         _swap(work, out)
@@ -94,22 +89,20 @@ def _build_into(layout: Layout, folder: Path, progress: Progress) -> BuildResult
             for config, rows in BUILDERS.items():
                 for row in rows(doc):
                     writers[(config, split)].add(row)
-        except TokenBoundaryError as exc:
-            errors.append(f"{layout.gold_path(doc.doc_id).relative_to(layout.root)}: [token-boundary] {exc}")
+        except DiplonewsError as exc:  # a span off token boundaries
+            errors += [p.at(file=str(layout.gold_path(doc.doc_id).relative_to(layout.root))) for p in exc.problems]
         stats.add(doc)
         leaks.add(doc.doc_id, doc.meta["story"], split, doc.text)
-    errors += [f"[split-leak] {leak.render()}" for leak in leaks.leaks(layout.read_text)]
+    errors += [Problem("split-leak", leak.render(), Location(str(layout.meta_path(leak.second[0]).relative_to(layout.root)), leak.second[0]))
+               for leak in leaks.leaks(layout.read_text)]
     if errors:
-        raise BuildError(errors)
+        raise DiplonewsError(errors)
     for writer in writers.values():
         writer.close()
     counts = {c: {s: writers[(c, s)].rows for s in F.SPLITS} for c in F.CONFIGS}
     result = stats.result(pending_counts(layout, ids))
     for name, data in render_plots(result).items():
         jsonio.write_atomic(folder / name, data)
-    try:
-        jsonio.write_atomic(folder / "README.md", render_card(layout.root, result, counts))
-    except CardError as exc:
-        raise BuildError([str(exc)]) from None
+    jsonio.write_atomic(folder / "README.md", render_card(layout.root, result, counts))
     jsonio.write_json(folder / "stats.json", result)
     return BuildResult(folder, result, counts, write_manifest(layout.root, folder))

@@ -9,8 +9,8 @@ agreement, results and usage. A marker with no generator is an error, not left i
 """
 from __future__ import annotations
 
-import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
@@ -18,10 +18,12 @@ from datasets.info import DatasetInfo, DatasetInfosDict
 from datasets.splits import SplitDict, SplitInfo
 from huggingface_hub import DatasetCardData
 
+from .. import jsonio
 from .. import stats as corpus_stats
 from ..agreement import stored_rounds
 from ..corpus import Layout
 from ..ontology import Ontology, load
+from ..problems import DiplonewsError
 from . import features as F
 from .manifest import CARD_SOURCE
 from .plots import FILES as PLOTS
@@ -39,8 +41,9 @@ CONFIG_ROWS = {
 }
 
 
-class CardError(ValueError):
+def _source_error(message: str) -> DiplonewsError:
     """The card cannot be made: the source card is missing or malformed, or names an unknown section."""
+    return DiplonewsError.of("card-source", message, file=CARD_SOURCE)
 
 
 def markdown_table(columns: list[str], rows: list) -> str:
@@ -56,10 +59,13 @@ def split_front_matter(source: str) -> tuple[dict, str]:
     """(YAML header as a dict, the rest) of a card source that starts with a ``---`` block."""
     match = re.match(r"^---\n(.*?)\n---\n", source, re.DOTALL)
     if not match:
-        raise CardError(f"{CARD_SOURCE} must start with a YAML block between '---' lines")
-    front = yaml.safe_load(match[1]) or {}
+        raise _source_error("must start with a YAML block between '---' lines")
+    try:
+        front = yaml.safe_load(match[1]) or {}
+    except yaml.YAMLError as exc:
+        raise _source_error(f"the YAML block does not parse: {exc}") from None
     if not isinstance(front, dict):
-        raise CardError(f"{CARD_SOURCE}: the YAML block must be a mapping")
+        raise _source_error("the YAML block must be a mapping")
     return front, source[match.end():]
 
 
@@ -174,13 +180,8 @@ def agreement_section(root: Path) -> str:
         if not r.report.is_file():
             continue
         name = r.report.relative_to(root).as_posix()
-        try:
-            figures = _agreement(json.loads(r.report.read_text(encoding="utf-8")))
-        except json.JSONDecodeError as exc:
-            raise CardError(f"{name}: not valid JSON: {exc}") from None
-        except (KeyError, TypeError, IndexError, ValueError, AttributeError) as exc:
-            raise CardError(f"{name}: unexpected shape ({exc!r}); expected documents, metrics and ci95") from None
-        notes = r.notes.read_text(encoding="utf-8").strip() if r.notes.is_file() else ""
+        figures = _rendered(root, name, _agreement, "documents, metrics and ci95")
+        notes = jsonio.read_text(r.notes).strip() if r.notes.is_file() else ""
         parts.append("\n\n".join(p for p in (f"**Round `{r.name}`.**", notes, figures) if p))
     return "\n\n".join(parts) or "No inter-annotator agreement study has been run yet; the figures will appear here when it has."
 
@@ -209,17 +210,19 @@ OPTIONAL_SECTIONS = {
 
 
 def optional_section(root: Path, name: str) -> str:
-    """The section rendered from ``name`` if the file exists; a malformed file is a CardError naming it."""
+    """The section rendered from ``name`` if the file exists (else the text for its absence)."""
     absent, render, expected = OPTIONAL_SECTIONS[name]
-    path = root / name
-    if not path.is_file():
-        return absent
+    return _rendered(root, name, render, expected) if (root / name).is_file() else absent
+
+
+def _rendered(root: Path, name: str, render, expected: str) -> str:
+    """``render`` of the JSON file ``name``; a malformed file is a ``card-input`` problem naming it."""
     try:
-        return render(json.loads(path.read_text(encoding="utf-8")))
-    except json.JSONDecodeError as exc:
-        raise CardError(f"{name}: not valid JSON: {exc}") from None
-    except (KeyError, TypeError, IndexError, ValueError, AttributeError) as exc:
-        raise CardError(f"{name}: unexpected shape ({exc!r}); expected {expected}") from None
+        return render(jsonio.read_json(root / name, name))
+    except DiplonewsError as exc:
+        raise DiplonewsError([replace(p, code="card-input") for p in exc.problems]) from None
+    except (KeyError, TypeError, IndexError, ValueError, AttributeError) as exc:  # the file's shape, not a bug here
+        raise DiplonewsError.of("card-input", f"unexpected shape ({exc!r}); expected {expected}", file=name) from None
 
 
 USAGE = {
@@ -244,8 +247,8 @@ def render_card(root: Path, stats: dict, counts: dict[str, dict[str, int]]) -> s
     root = Path(root)
     source_path = root / CARD_SOURCE
     if not source_path.is_file():
-        raise CardError(f"{CARD_SOURCE} is missing at the repository root: the card's prose comes from it")
-    front, body = split_front_matter(source_path.read_text(encoding="utf-8"))
+        raise _source_error("is missing at the repository root: the card's prose comes from it")
+    front, body = split_front_matter(jsonio.read_text(source_path, CARD_SOURCE))
     sections = {
         "labels": lambda: labels_section(load()),
         "configs": lambda: configs_section(counts),
@@ -258,7 +261,7 @@ def render_card(root: Path, stats: dict, counts: dict[str, dict[str, int]]) -> s
     }
     unknown = sorted(set(MARKER.findall(body)) - set(sections))
     if unknown:
-        raise CardError(f"{CARD_SOURCE} names unknown generated sections: {', '.join(unknown)} (known: {', '.join(sections)})")
+        raise _source_error(f"names unknown generated sections: {', '.join(unknown)} (known: {', '.join(sections)})")
     body = MARKER.sub(lambda m: sections[m[1]](), body)
     header = yaml.safe_dump(generated_metadata(front, stats, counts), sort_keys=False, allow_unicode=True, width=1000)
     return f"---\n{header}---\n{body}"

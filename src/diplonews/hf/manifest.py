@@ -8,13 +8,13 @@ listing no longer has the recorded digest; it is altered when an output's hash d
 from __future__ import annotations
 
 import hashlib
-import json
 from importlib import resources
 from pathlib import Path
 from typing import Iterator
 
 from .. import jsonio
 from ..corpus import Layout
+from ..problems import DiplonewsError
 
 MANIFEST = "manifest.json"
 INPUTS = "inputs.sha256"
@@ -29,7 +29,7 @@ def _sha256(data: bytes) -> str:
 
 
 def file_sha256(path: Path) -> str:
-    return _sha256(Path(path).read_bytes())
+    return _sha256(jsonio.read_bytes(path))
 
 
 def input_lines(root: Path) -> Iterator[str]:
@@ -86,13 +86,21 @@ def write_manifest(root: Path, folder: Path) -> dict:
 
 
 def read_manifest(folder: Path) -> dict | None:
+    """The build's manifest, None when there is none; one that is not a manifest's shape is ``publish-altered``."""
     path = Path(folder) / MANIFEST
-    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+    if not path.is_file():
+        return None
+    manifest = jsonio.read_json(path)
+    if not (isinstance(manifest, dict) and isinstance(manifest.get("inputs"), dict) and isinstance(manifest.get("outputs"), dict)
+            and isinstance(manifest["inputs"].get("sha256"), str)):
+        raise DiplonewsError.of("publish-altered", "is not the manifest a build writes (inputs.sha256, outputs); run `diplonews build` again",
+                                file=str(path))
+    return manifest
 
 
 def changed_inputs(root: Path, folder: Path, limit: int = 10) -> list[str]:
     """Input paths whose hash differs from the build's listing, or that appeared or vanished (first ``limit``)."""
-    recorded = set(Path(folder, INPUTS).read_text(encoding="utf-8").splitlines(keepends=True)) if Path(folder, INPUTS).is_file() else set()
+    recorded = set(jsonio.read_text(Path(folder, INPUTS)).splitlines(keepends=True)) if Path(folder, INPUTS).is_file() else set()
     current = set(input_lines(root))
     paths = sorted({line.split("  ", 1)[1].rstrip("\n") for line in recorded ^ current})
     return paths[:limit]

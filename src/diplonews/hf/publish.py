@@ -9,11 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..problems import DiplonewsError
 from .manifest import MANIFEST, changed_inputs, file_sha256, inputs_digest, read_manifest
-
-
-class PublishError(ValueError):
-    """A build that must not be published, and why."""
 
 
 def check_build(root: Path, folder: Path) -> list[str]:
@@ -21,16 +18,17 @@ def check_build(root: Path, folder: Path) -> list[str]:
     folder = Path(folder)
     manifest = read_manifest(folder)
     if manifest is None:
-        raise PublishError(f"no build at {folder} (no {MANIFEST}): run `diplonews build` first")
+        raise DiplonewsError.of("publish-no-build", f"no build at {folder} (no {MANIFEST}): run `diplonews build` first", file=str(folder))
     digest, _ = inputs_digest(root)
     if digest != manifest["inputs"]["sha256"]:
         changed = changed_inputs(root, folder)
-        raise PublishError(f"the build at {folder} is stale: the repository changed since it was built "
-                           f"({', '.join(changed) or 'inputs differ'}); run `diplonews build` again")
+        raise DiplonewsError.of("publish-stale", f"the build at {folder} is stale: the repository changed since it was built "
+                                f"({', '.join(changed) or 'inputs differ'}); run `diplonews build` again", file=str(folder))
     for name, expected in manifest["outputs"].items():
         path = folder / name
         if not path.is_file() or file_sha256(path) != expected:
-            raise PublishError(f"the build at {folder} was altered after it was built ({name}); run `diplonews build` again")
+            raise DiplonewsError.of("publish-altered", f"the build at {folder} was altered after it was built ({name}); run `diplonews build` again",
+                                    file=str(path))
     return [*manifest["outputs"], MANIFEST]
 
 

@@ -7,13 +7,15 @@ Offsets are code points into the stored text, like the gold spans. ``Iran’s`` 
 ``Iran`` ``’`` ``s``; ``U.S.`` is ``U`` ``.`` ``S`` ``.``; ``2025-04-10`` is five tokens.
 
 A gold span whose start or end falls inside a token cannot be tagged without moving it,
-so :func:`tag` refuses it with :class:`TokenBoundaryError` rather than shift a boundary.
+so :func:`tag` refuses it with a ``token-boundary`` problem rather than shift a boundary.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+
+from ..problems import DiplonewsError
 
 TOKEN = re.compile(r"[^\W_]+|\S")
 
@@ -37,14 +39,6 @@ def word_count(tokens: Tokens) -> int:
     return sum(1 for t in tokens.texts if t[0].isalnum())
 
 
-class TokenBoundaryError(ValueError):
-    """A span that does not start and end on token boundaries."""
-
-    def __init__(self, doc_id: str, ann_id: str, start: int, end: int, text: str):
-        self.doc_id, self.ann_id, self.start, self.end = doc_id, ann_id, start, end
-        super().__init__(f"{doc_id}: {ann_id} [{start}, {end}) {text!r} does not fall on token boundaries")
-
-
 @dataclass(frozen=True)
 class Span:
     """A labelled span to tag; ``ann_id`` names it in errors."""
@@ -62,7 +56,8 @@ def tag(tokens: Tokens, spans: list[Span], doc_id: str, text: str) -> list[str]:
         first = bisect_left(tokens.starts, span.start)
         last = bisect_left(tokens.ends, span.end)
         if first >= len(tokens.starts) or tokens.starts[first] != span.start or last >= len(tokens.ends) or tokens.ends[last] != span.end:
-            raise TokenBoundaryError(doc_id, span.ann_id, span.start, span.end, text[span.start : span.end])
+            raise DiplonewsError.of("token-boundary", f"[{span.start}, {span.end}) {text[span.start : span.end]!r} does not fall on token boundaries",
+                                    doc_id=doc_id, annotation_id=span.ann_id)
         tags[first] = f"B-{span.label}"
         for i in range(first + 1, last + 1):
             tags[i] = f"I-{span.label}"

@@ -7,9 +7,9 @@ from typing import Callable
 
 from .. import jsonio
 from ..corpus import Layout
+from ..problems import DiplonewsError, Problem
 from ..validation.validator import check_metadata
 from .duplicates import DuplicateIndex
-from .errors import IngestError
 from .metadata import build_metadata, slugify, unique_id
 from .normalize import normalize_text
 from .readers import read_inputs
@@ -28,14 +28,14 @@ def _corpus_state(layout: Layout) -> tuple[DuplicateIndex, dict[str, str]]:
     index, splits = DuplicateIndex(), {}
     for doc_id in layout.text_ids():
         index.add(doc_id, layout.read_text(doc_id))
-        if layout.meta_path(doc_id).exists():
-            meta = layout.read_meta(doc_id)
+        meta = layout.read_meta(doc_id) if layout.meta_path(doc_id).exists() else None
+        if isinstance(meta, dict):  # else validation names it; ingest only needs the stories it can read
             splits.setdefault(meta.get("story"), meta.get("split"))
     return index, splits
 
 
 def plan_ingest(layout: Layout, paths: list[Path], defaults: dict, progress: Callable[[str], None] = lambda _: None) -> list[Planned]:
-    """The documents the inputs add; IngestError listing every refused input (nothing planned then)."""
+    """The documents the inputs add; DiplonewsError listing every refused input (nothing planned then)."""
     index, splits = _corpus_state(layout)
     taken = set(layout.text_ids())
     planned, errors = [], []
@@ -43,34 +43,34 @@ def plan_ingest(layout: Layout, paths: list[Path], defaults: dict, progress: Cal
         progress(str(path))
         try:
             raws = read_inputs(Path(path))
-        except IngestError as exc:
-            errors.append(str(exc))
+        except DiplonewsError as exc:
+            errors += exc.problems
             continue
         for raw in raws:
             text = normalize_text(raw.text)
             if not text:
-                errors.append(f"{raw.source}: the text is empty after normalisation")
+                errors.append(Problem("ingest-no-text", "the text is empty after normalisation", raw.location))
                 continue
             duplicate = index.find(text)
             if duplicate:
-                errors.append(f"{raw.source}: refused, {duplicate}")
+                errors.append(Problem("ingest-duplicate", f"refused, {duplicate}", raw.location))
                 continue
             doc_id = unique_id(slugify(str(raw.meta.get("id") or raw.stem)), taken)
             try:
-                meta = build_metadata(doc_id, text, raw.source, raw.meta, defaults, splits)
-            except IngestError as exc:
-                errors.append(str(exc))
+                meta = build_metadata(doc_id, text, raw, defaults, splits)
+            except DiplonewsError as exc:
+                errors += exc.problems
                 continue
-            problems = check_metadata(meta, raw.source, doc_id)
+            problems = check_metadata(meta, raw.file, doc_id)
             if problems:
-                errors += [p.render() for p in problems]
+                errors += [p.at(line=raw.line) for p in problems]
                 continue
             taken.add(doc_id)
             index.add(doc_id, text)
             splits.setdefault(meta["story"], meta["split"])
             planned.append(Planned(doc_id, text, meta, raw.source))
     if errors:
-        raise IngestError("\n".join(errors))
+        raise DiplonewsError(errors)
     return planned
 
 

@@ -22,8 +22,9 @@ import hashlib
 import re
 import unicodedata
 
+from ..problems import DiplonewsError, Problem
 from ..schemas import metadata_schema
-from .errors import IngestError
+from .readers import RawDocument
 
 MAX_ID = 80
 FALLBACKS = {
@@ -67,17 +68,17 @@ def split_for(story: str, known_splits: dict[str, str]) -> str:
     return "train" if bucket < 8 else ("validation" if bucket == 8 else "test")
 
 
-def build_metadata(doc_id: str, text: str, source: str, given: dict, defaults: dict, known_splits: dict[str, str]) -> dict:
-    """Complete metadata for one document (see the module doc for the order of sources)."""
+def build_metadata(doc_id: str, text: str, raw: RawDocument, defaults: dict, known_splits: dict[str, str]) -> dict:
+    """Complete metadata for one document read from ``raw`` (see the module doc for the order of sources)."""
     fields = metadata_schema()["properties"]
-    meta = {**FALLBACKS, **{k: v for k, v in defaults.items() if v is not None}, **{k: v for k, v in given.items() if k in fields}}
+    meta = {**FALLBACKS, **{k: v for k, v in defaults.items() if v is not None}, **{k: v for k, v in raw.meta.items() if k in fields}}
     meta["id"] = doc_id
     meta.setdefault("title", text.split("\n", 1)[0][:200])
-    meta.setdefault("notes", f"Ingested from {source}.")
+    meta.setdefault("notes", f"Ingested from {raw.source}.")
     for required in ("outlet", "published"):
         if not meta.get(required):
-            raise IngestError(f"{source}: no {required} in the input; give --{required}")
+            raise DiplonewsError([Problem("ingest-metadata", f"no {required} in the input; give --{required}", raw.location)])
     meta["published"] = str(meta["published"])[:10]
-    meta["story"] = slugify(meta["story"]) if meta.get("story") else doc_id
+    meta["story"] = slugify(str(meta["story"])) if meta.get("story") else doc_id
     meta.setdefault("split", split_for(meta["story"], known_splits))
     return {k: meta.get(k) for k in fields}

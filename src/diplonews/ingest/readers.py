@@ -8,30 +8,38 @@ metadata field (``id``, ``title``, ``url``, ``published``, ``outlet``, ...).
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import IngestError
+from .. import jsonio
+from ..problems import DiplonewsError, Location
 
 
 @dataclass
 class RawDocument:
-    source: str  # where it came from, for messages: file, or file:line
+    file: str  # the input file it came from
+    line: int | None  # its line, for JSONL
     stem: str  # a name to derive the doc id from when none is given
     text: str
     meta: dict = field(default_factory=dict)  # metadata fields the input gave
 
+    @property
+    def source(self) -> str:
+        """Where it came from, as the metadata's notes say it: file, or file:line."""
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+    @property
+    def location(self) -> Location:
+        return Location(self.file, line=self.line)
+
 
 def _decode(path: Path) -> str:
-    try:
-        return path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise IngestError(f"{path}: not UTF-8 ({exc})") from None
+    """The file's text; a byte-order mark is dropped (an input's, not a character of the article)."""
+    return jsonio.read_text(path).removeprefix("\ufeff")
 
 
 def read_txt(path: Path) -> list[RawDocument]:
-    return [RawDocument(str(path), path.stem, _decode(path))]
+    return [RawDocument(str(path), None, path.stem, _decode(path))]
 
 
 def read_html(path: Path) -> list[RawDocument]:
@@ -39,9 +47,9 @@ def read_html(path: Path) -> list[RawDocument]:
 
     doc = trafilatura.bare_extraction(_decode(path), with_metadata=True, include_comments=False, include_tables=False, favor_precision=True)
     if doc is None or not (doc.text or "").strip():
-        raise IngestError(f"{path}: no article text found in the page")
+        raise DiplonewsError.of("ingest-no-text", "no article text found in the page", file=str(path))
     meta = {"title": doc.title, "published": doc.date, "url": doc.url, "outlet": doc.sitename or doc.hostname}
-    return [RawDocument(str(path), path.stem, doc.text, {k: v for k, v in meta.items() if v})]
+    return [RawDocument(str(path), None, path.stem, doc.text, {k: v for k, v in meta.items() if v})]
 
 
 def read_jsonl(path: Path) -> list[RawDocument]:
@@ -49,15 +57,14 @@ def read_jsonl(path: Path) -> list[RawDocument]:
     for n, line in enumerate(_decode(path).split("\n"), start=1):
         if not line.strip():
             continue
-        where = f"{path}:{n}"
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise IngestError(f"{where}: not valid JSON ({exc})") from None
+            record = jsonio.loads(line, str(path))
+        except DiplonewsError as exc:
+            raise DiplonewsError([p.at(line=n) for p in exc.problems]) from None
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            raise IngestError(f"{where}: each line must be a JSON object with a string 'text'")
+            raise DiplonewsError.of("ingest-record", "each line must be a JSON object with a string 'text'", file=str(path), line=n)
         text = record.pop("text")
-        out.append(RawDocument(where, str(record.get("id") or record.get("title") or f"{path.stem}-{n}"), text, record))
+        out.append(RawDocument(str(path), n, str(record.get("id") or record.get("title") or f"{path.stem}-{n}"), text, record))
     return out
 
 
@@ -68,5 +75,5 @@ def read_inputs(path: Path) -> list[RawDocument]:
     """The raw documents in one input file, by its suffix."""
     reader = READERS.get(path.suffix.lower())
     if reader is None:
-        raise IngestError(f"{path}: cannot ingest {path.suffix or 'files without a suffix'}; use {', '.join(READERS)}")
+        raise DiplonewsError.of("ingest-format", f"cannot ingest {path.suffix or 'files without a suffix'}; use {', '.join(READERS)}", file=str(path))
     return reader(path)

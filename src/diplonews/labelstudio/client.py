@@ -1,8 +1,8 @@
 """A thin wrapper over ``label-studio-sdk`` 2.x: push tasks to a project, pull its export.
 
 Only this module talks to the server. Server refusals and connection failures become
-ClientError with the status and the server's message; the API key is never part of a
-message. The SDK is imported lazily so the rest of the package works without it.
+``ls-server`` and ``ls-unreachable`` problems with the status and the server's message;
+the API key is never part of a message. The SDK is imported lazily so the rest of the package works without it.
 """
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from .config import labeling_config
-from .errors import ClientError
+from ..problems import DiplonewsError
 
 DEFAULT_TITLE = "diplonews"
 
@@ -25,26 +25,26 @@ class PushResult:
 
 @contextmanager
 def _server_errors(url: str, action: str):
-    """Turn SDK and HTTP failures into a ClientError that names the action and the server."""
+    """Turn SDK and HTTP failures into a DiplonewsError that names the action and the server."""
     import httpx
     from label_studio_sdk.core.api_error import ApiError
 
     try:
         yield
     except ApiError as exc:
-        raise ClientError(f"{action}: Label Studio at {url} answered {exc.status_code}: {str(exc.body)[:500]}") from None
+        raise DiplonewsError.of("ls-server", f"{action}: Label Studio at {url} answered {exc.status_code}: {str(exc.body)[:500]}") from None
     except httpx.HTTPError as exc:
-        raise ClientError(f"{action}: cannot reach Label Studio at {url} ({type(exc).__name__}: {exc})") from None
+        raise DiplonewsError.of("ls-unreachable", f"{action}: cannot reach Label Studio at {url} ({type(exc).__name__}: {exc})") from None
 
 
 def connect(url: str, api_key: str):
     """An SDK client; ``url`` without a trailing slash, ``api_key`` a (legacy) token or personal access token."""
     if not url or not api_key:
-        raise ClientError("a Label Studio URL and API key are needed (--url/--api-key or LABEL_STUDIO_URL/LABEL_STUDIO_API_KEY)")
+        raise DiplonewsError.of("ls-credentials", "a Label Studio URL and API key are needed (--url/--api-key or LABEL_STUDIO_URL/LABEL_STUDIO_API_KEY)")
     try:
         from label_studio_sdk import LabelStudio
     except ImportError:
-        raise ClientError("label-studio-sdk is not installed: pip install 'diplonews[labelstudio]'") from None
+        raise DiplonewsError.of("ls-sdk-missing", "label-studio-sdk is not installed: pip install 'diplonews[labelstudio]'") from None
     return LabelStudio(base_url=url.rstrip("/"), api_key=api_key)
 
 

@@ -22,7 +22,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from ..ontology import Attribute, Ontology, load
-from .errors import ConfigError
+from ..problems import DiplonewsError
 
 TEXT = "text"
 MENTION = "mention"
@@ -68,7 +68,7 @@ def attribute_fields(ontology: Ontology | None = None) -> dict[str, AttributeFie
         for attr in attributes.values():
             name = f"{owner.lower()}_{attr.name}"
             if name in fields or name in (TEXT, MENTION, TRIGGER, STATUS, ENTITY):
-                raise ConfigError(f"control name {name!r} is used twice; rename the attribute in the ontology")
+                raise DiplonewsError.of("ls-config", f"control name {name!r} is used twice; rename the attribute in the ontology")
             fields[name] = AttributeField(name, owner, attr)
     return fields
 
@@ -79,7 +79,7 @@ def relation_labels(ontology: Ontology | None = None) -> list[str]:
     roles = list(dict.fromkeys(role for ev in o.event_types.values() for role in ev.roles))
     clash = set(roles) & set(o.relation_types)
     if clash:
-        raise ConfigError(f"{sorted(clash)} name both a relation type and an event role; arrows could not tell them apart")
+        raise DiplonewsError.of("ls-config", f"{sorted(clash)} name both a relation type and an event role; arrows could not tell them apart")
     return [*o.relation_types, *roles]
 
 

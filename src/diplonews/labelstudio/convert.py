@@ -5,8 +5,8 @@ never is (the UI writes a literal ``\\n`` for a span across a line break): span 
 cut from the corpus text. Regions whose ids the task's pre-annotation did not have are new
 and get the next free ``m<n>`` (mentions) or ``v<n>`` (triggers) in text order; new
 relations get ``r<n>``; a grouped mention with an empty entity field becomes an entity of
-its own, ``e<n>``, named by its text. Every structural fault becomes an ExportProblem
-naming the region; the finished document then goes through the project's validator.
+its own, ``e<n>``, named by its text. Every structural fault becomes a Problem
+naming the task and the region; the finished document then goes through the project's validator.
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from ..gold import FreshIds, canonicalize, new_annotation
 from ..ontology import Ontology
 from ..validation.validator import check_annotation
 from . import config
-from .errors import ExportProblem
+from ..problems import Location, Problem
 
 KINDS = ("labels", "choices", "textarea", "relation")
 DIRECTIONS = ("right", "left")
@@ -41,11 +41,11 @@ class _Converter:
     def __init__(self, task_id, doc_id: str, text: str, data: dict, ontology: Ontology):
         self.task_id, self.doc_id, self.text, self.data, self.o = task_id, doc_id, text, data, ontology
         self.fields = config.attribute_fields(ontology)
-        self.problems: list[ExportProblem] = []
+        self.problems: list[Problem] = []
         self.broken: set[str] = set()  # ids of labelled regions already reported; no follow-up problems
 
-    def problem(self, rule: str, message: str, region: str | None = None) -> None:
-        self.problems.append(ExportProblem(rule, message, self.task_id, self.doc_id, region))
+    def problem(self, code: str, message: str, region: str | None = None) -> None:
+        self.problems.append(Problem(code, message, Location(doc_id=self.doc_id, task=self.task_id, region=region)))
 
     # -- regions ---------------------------------------------------------------------------
 
@@ -67,7 +67,7 @@ class _Converter:
         return regions
 
     def _labelled(self, item: dict) -> Region | None:
-        ident, control, value = item.get("id"), item.get("from_name"), item.get("value") or {}
+        ident, control, value = item.get("id"), item.get("from_name"), item["value"]
         vocab = {config.MENTION: self.o.mention_labels, config.TRIGGER: self.o.event_types}.get(control)
         if vocab is None:
             return self.problem("ls-unknown-control", f"labels from unknown control {control!r}", ident)
@@ -82,7 +82,7 @@ class _Converter:
         return Region(ident, control, labels[0], start, end)
 
     def _attach(self, item: dict, regions: dict[str, Region]) -> None:
-        ident, control, value = item.get("id"), item.get("from_name"), item.get("value") or {}
+        ident, control, value = item.get("id"), item.get("from_name"), item["value"]
         region = regions.get(ident)
         if region is None and ident in self.broken:
             return None
@@ -213,7 +213,20 @@ class _Converter:
         return out
 
 
-def result_to_annotation(result, task_id, doc_id: str, text: str, data: dict, provenance: dict, ontology: Ontology) -> tuple[dict | None, list[ExportProblem]]:
+def _well_formed(item) -> bool:
+    """A result item of a known kind whose ids are strings and whose value (regions) or labels (arrows) have their types."""
+    if not isinstance(item, dict) or item.get("type") not in KINDS:
+        return False
+    if item["type"] == "relation":
+        labels = item.get("labels", [])
+        return (isinstance(item.get("from_id"), str) and isinstance(item.get("to_id"), str)
+                and isinstance(labels, list) and all(isinstance(label, str) for label in labels))
+    labels = item.get("value", {}).get("labels", []) if isinstance(item.get("value"), dict) else None
+    return (isinstance(item.get("id"), str) and isinstance(item.get("from_name"), str) and isinstance(labels, list)
+            and all(isinstance(label, str) for label in labels))
+
+
+def result_to_annotation(result, task_id, doc_id: str, text: str, data: dict, provenance: dict, ontology: Ontology) -> tuple[dict | None, list[Problem]]:
     """The gold document for one annotation result, or None and every problem found."""
     conv = _Converter(task_id, doc_id, text, data, ontology)
     if not isinstance(result, list):
@@ -221,15 +234,16 @@ def result_to_annotation(result, task_id, doc_id: str, text: str, data: dict, pr
         return None, conv.problems
     items = []
     for item in result:
-        if isinstance(item, dict) and item.get("type") in KINDS:
+        if _well_formed(item):
             items.append(item)
         else:
-            conv.problem("ls-result-type", f"result item of unknown kind: {item!r:.80}", item.get("id") if isinstance(item, dict) else None)
+            conv.problem("ls-result-type", f"result item of unknown kind, or malformed (ids, value or labels of the wrong type): {item!r:.80}",
+                         item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else None)
     regions = conv.regions(items)
     arrows = conv.arrows(items, regions)
     if conv.problems:
         return None, conv.problems
     ann, region_of = conv.annotation(regions, arrows, provenance)
     for p in check_annotation(ann, text, f"task {task_id}", doc_id):
-        conv.problem(p.rule, f"{p.message} ({p.path})" if p.path else p.message, region_of.get(p.annotation_id, p.annotation_id))
+        conv.problems.append(p.at(file=None, task=task_id, region=region_of.get(p.location.annotation_id, p.location.annotation_id)))
     return (None if conv.problems else ann), conv.problems

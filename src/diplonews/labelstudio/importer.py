@@ -4,7 +4,7 @@ Per task, the chosen annotation is the ground-truth one (the latest, if several)
 latest completed one; cancelled (skipped) annotations are ignored. Every other annotator's
 latest version is kept under ``annotations/annotators/<annotator>/<doc_id>.json`` for
 agreement studies. A task is refused when its doc id is unknown or its text differs from
-the corpus text. :func:`plan_import` converts everything and raises ExportError listing
+the corpus text. :func:`plan_import` converts everything and raises DiplonewsError listing
 every problem; :func:`write_import` writes only a plan that converted completely.
 
 Provenance: when the chosen annotation gives exactly the layers of the current gold file,
@@ -16,16 +16,16 @@ annotators' versions. Annotators are named by their e-mail's local part (``anna`
 """
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .. import jsonio
 from ..corpus import Layout, text_sha256
 from ..gold import LAYERS, canonicalize, read_gold, write_gold
 from ..ontology import Ontology, load
+from ..problems import DiplonewsError, Location, Problem
 from .convert import result_to_annotation
-from .errors import ExportError, ExportProblem
 
 
 @dataclass
@@ -70,14 +70,25 @@ def diff_layers(old: dict, new: dict) -> tuple[dict, dict, dict]:
 
 
 def read_export(path: Path) -> list:
-    """The tasks of a Label Studio JSON export; ExportError if it is not a JSON list."""
+    """The tasks of a Label Studio JSON export; DiplonewsError if it is not a JSON list."""
     try:
-        tasks = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ExportError([ExportProblem("ls-export-json", f"{path} is not valid JSON: {exc}")]) from None
+        tasks = jsonio.read_json(path)
+    except DiplonewsError as exc:  # the export's own code for bad JSON, kept from before the registry
+        raise DiplonewsError([replace(p, code="ls-export-json") if p.code == "json-invalid" else p for p in exc.problems]) from None
     if not isinstance(tasks, list):
-        raise ExportError([ExportProblem("ls-export-shape", f"{path} must hold a JSON list of tasks (Label Studio's JSON export)")])
+        raise DiplonewsError.of("ls-export-shape", "the export must be a JSON list of tasks (Label Studio's JSON export)", file=str(path))
     return tasks
+
+
+def _is_way_back(value) -> bool:
+    """Whether ``data.diplonews`` has the shape :func:`.tasks.task_data` gives it (an export is
+    user data: a hand-edited one must be refused, not crash the conversion)."""
+    def records(key: str, fields: tuple[str, ...]) -> bool:
+        items = value.get(key, [])
+        return isinstance(items, list) and all(isinstance(x, dict) and all(isinstance(x.get(f), str) for f in fields) for x in items)
+
+    return (isinstance(value, dict) and isinstance(value.get("regions", []), list) and all(isinstance(r, str) for r in value.get("regions", []))
+            and records("relations", ("id", "type", "head", "tail")) and records("entities", ("id",)))
 
 
 def annotator_name(completed_by) -> str:
@@ -126,25 +137,29 @@ class _Planner:
         self.layout, self.o = layout, ontology
         self.known = set(layout.text_ids())
         self.gold_ids = set(layout.gold_ids())
-        self.problems: list[ExportProblem] = []
+        self.problems: list[Problem] = []
         self.seen: dict[str, object] = {}
 
     def task(self, index: int, task) -> DocChange | None:
         task_id = task.get("id", f"#{index}") if isinstance(task, dict) else f"#{index}"
         data = task.get("data") if isinstance(task, dict) else None
         if not isinstance(data, dict) or not isinstance(data.get("doc_id"), str) or not isinstance(data.get("text"), str):
-            self.problems.append(ExportProblem("ls-task-shape", "a task needs data.doc_id and data.text", task_id))
+            self.problems.append(Problem("ls-task-shape", "a task needs data.doc_id and data.text", Location(task=task_id)))
+            return None
+        if not _is_way_back(data.get("diplonews", {})):
+            self.problems.append(Problem("ls-task-shape", "data.diplonews is not what `diplonews ls tasks` writes; re-push the document",
+                                         Location(doc_id=data["doc_id"], task=task_id)))
             return None
         doc_id = data["doc_id"]
         if doc_id not in self.known:
-            self.problems.append(ExportProblem("ls-unknown-doc", f"no corpus text for doc id {doc_id!r}", task_id, doc_id))
+            self.problems.append(Problem("ls-unknown-doc", f"no corpus text for doc id {doc_id!r}", Location(doc_id=doc_id, task=task_id)))
             return None
         text = self.layout.read_text(doc_id)
         if text_sha256(data["text"]) != text_sha256(text):
-            self.problems.append(ExportProblem("ls-text-changed", "the task's text differs from the corpus text; re-push the document", task_id, doc_id))
+            self.problems.append(Problem("ls-text-changed", "the task's text differs from the corpus text; re-push the document", Location(doc_id=doc_id, task=task_id)))
             return None
         if doc_id in self.seen:
-            self.problems.append(ExportProblem("ls-doc-twice", f"task {self.seen[doc_id]} holds the same document", task_id, doc_id))
+            self.problems.append(Problem("ls-doc-twice", f"task {self.seen[doc_id]} holds the same document", Location(doc_id=doc_id, task=task_id)))
             return None
         self.seen[doc_id] = task_id
         chosen, others = choose(task.get("annotations") or [])
@@ -153,7 +168,7 @@ class _Planner:
         return self._change(task_id, doc_id, text, data, chosen, others)
 
     def _convert(self, task_id, doc_id: str, text: str, data: dict, annotation: dict, provenance: dict) -> dict | None:
-        ann, problems = result_to_annotation(annotation.get("result"), task_id, doc_id, text, data.get("diplonews") or {}, provenance, self.o)
+        ann, problems = result_to_annotation(annotation.get("result"), task_id, doc_id, text, data.get("diplonews", {}), provenance, self.o)
         self.problems += problems
         return ann
 
@@ -177,11 +192,11 @@ class _Planner:
 
 
 def plan_import(export: Path, layout: Layout, ontology: Ontology | None = None) -> list[DocChange]:
-    """Every document the export changes or confirms; ExportError (nothing planned) on any problem."""
+    """Every document the export changes or confirms; DiplonewsError (nothing planned) on any problem, each naming the export file."""
     planner = _Planner(layout, ontology or load())
     changes = [planner.task(i, task) for i, task in enumerate(read_export(export))]
     if planner.problems:
-        raise ExportError(planner.problems)
+        raise DiplonewsError([p.at(file=str(export)) for p in planner.problems])
     return [c for c in changes if c is not None]
 
 

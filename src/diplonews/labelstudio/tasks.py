@@ -17,7 +17,7 @@ from ..gold import read_gold
 from ..ontology import Ontology, load
 from ..predictions import read_predictions
 from . import config
-from .errors import TaskError
+from ..problems import DiplonewsError
 
 GOLD_MODEL_VERSION = "gold"
 
@@ -106,7 +106,7 @@ def build_tasks(layout: Layout, doc_ids: list[str] | None = None, predictions: P
     chosen = list(doc_ids) if doc_ids else known
     unknown = sorted(set(chosen) - set(known))
     if unknown:
-        raise TaskError(f"no corpus text for {', '.join(unknown)}")
+        raise DiplonewsError.of("ls-unknown-doc", f"no corpus text for {', '.join(unknown)}")
     if predictions is not None:
         source = read_predictions(predictions, layout)
         versions = {d: ann.get("system") or Path(predictions).stem for d, ann in source.items()}

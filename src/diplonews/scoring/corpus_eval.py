@@ -6,6 +6,7 @@ from pathlib import Path
 from ..corpus import Layout
 from ..gold import gold_status_ids, read_gold
 from ..predictions import read_predictions
+from ..validation.validator import require_valid
 from .score import Evaluation, score
 
 
@@ -19,9 +20,10 @@ def gold_split(layout: Layout, split: str | None) -> tuple[dict[str, dict], dict
 def evaluate_file(layout: Layout, pred_path: Path, split: str | None) -> tuple[Evaluation, list[str]]:
     """Score the predictions in ``pred_path`` on ``split``; also returns the predicted doc ids outside it.
 
-    Predictions are checked first (schema, known document, same text hash): bad input is
-    refused with every problem listed, never scored partially.
+    The repository is validated first, then the predictions (schema, known document, same
+    text hash): bad input is refused with every problem listed, never scored partially.
     """
+    require_valid(layout.root)
     predicted = read_predictions(pred_path, layout)
     reference, metas = gold_split(layout, split)
     outside = sorted(set(predicted) - set(reference))

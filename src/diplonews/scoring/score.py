@@ -12,8 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..ontology import load
-from ..predictions import PredictionError
-from ..validation.problems import Problem
+from ..problems import DiplonewsError, Location, Problem
 from . import bootstrap
 from .counts import agreement, keyed_prf
 from .dates import score_dates
@@ -135,7 +134,7 @@ def score(reference: dict[str, dict], predicted: dict[str, dict], metadata: dict
     """
     unknown = sorted(set(predicted) - set(reference))
     if unknown:
-        raise PredictionError([Problem("prediction-unknown-doc", "not among the reference documents", "predictions", d) for d in unknown])
+        raise DiplonewsError([Problem("prediction-unknown-doc", "not among the reference documents", Location("predictions", d)) for d in unknown])
     docs = [score_document(reference[d], predicted.get(d) or empty_prediction(reference[d])) for d in sorted(reference)]
     overall, all_figures = breakdown(docs, samples, seed)
     subsets = {}

@@ -2,8 +2,7 @@
 the reference's entities by span (how a predicted mention reaches a gold entity)."""
 from __future__ import annotations
 
-from ..predictions import PredictionError
-from ..validation.problems import Problem
+from ..problems import DiplonewsError, Location, Problem
 
 
 class DocView:
@@ -65,11 +64,11 @@ def check_references(doc: dict, where: str) -> None:
     """Refuse a document whose relations or arguments name mentions it does not have."""
     known = {m["id"] for m in doc["mentions"]}
     problems = [
-        Problem("ref-unresolved", f"relation {rel['id']} names unknown mention {ref!r}", where, doc["doc_id"], rel["id"])
+        Problem("ref-unresolved", f"relation {rel['id']} names unknown mention {ref!r}", Location(where, doc["doc_id"], rel["id"]))
         for rel in doc["relations"] for ref in (rel["head"], rel["tail"]) if ref not in known
     ] + [
-        Problem("ref-unresolved", f"event {ev['id']} argument names unknown mention {arg['ref']!r}", where, doc["doc_id"], ev["id"])
+        Problem("ref-unresolved", f"event {ev['id']} argument names unknown mention {arg['ref']!r}", Location(where, doc["doc_id"], ev["id"]))
         for ev in doc["events"] for arg in ev["arguments"] if arg["ref"] not in known
     ]
     if problems:
-        raise PredictionError(problems)
+        raise DiplonewsError(problems)

@@ -9,8 +9,8 @@ from collections import Counter
 from typing import Iterator
 
 from ..ontology import Ontology
+from ..problems import Location, Problem
 from . import timex
-from .problems import Problem
 
 LAYERS = (("mentions", None), ("events", "trigger"))  # (layer, key of the span inside an item)
 
@@ -23,8 +23,8 @@ class DocumentContext:
         self.doc_id = ann["doc_id"]
         self.mentions = {m["id"]: m for m in ann["mentions"]}
 
-    def problem(self, rule: str, message: str, ann_id: str | None, path: str) -> Problem:
-        return Problem(rule, message, self.file, self.doc_id, ann_id, path)
+    def problem(self, code: str, message: str, ann_id: str | None, path: str) -> Problem:
+        return Problem(code, message, Location(self.file, self.doc_id, ann_id, path))
 
 
 def _check_ids(ctx: DocumentContext) -> Iterator[Problem]:

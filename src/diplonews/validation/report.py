@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .problems import Problem
+from ..problems import Problem
 
 
 @dataclass
@@ -17,8 +17,8 @@ class Report:
         return not self.problems
 
     def flatten(self) -> list[tuple]:
-        """(rule, doc_id, annotation_id, path) per problem: one-line assertions in tests."""
-        return [(p.rule, p.doc_id, p.annotation_id, p.path) for p in self.problems]
+        """(code, doc_id, annotation_id, path) per problem: one-line assertions in tests."""
+        return [(p.code, p.location.doc_id, p.location.annotation_id, p.location.path) for p in self.problems]
 
     def as_dict(self) -> dict:
         return {

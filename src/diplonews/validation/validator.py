@@ -5,18 +5,17 @@ becomes a :class:`Problem` in the returned :class:`Report`.
 """
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
 
-from .. import corpus
+from .. import corpus, jsonio
 from ..corpus import Layout
 from ..ontology import load
+from ..problems import DiplonewsError, Location, Problem
 from .document_rules import check_document
-from .problems import Problem
 from .report import Report
 from .schema_check import annotation_checker, metadata_checker
 
@@ -28,28 +27,38 @@ def _rel(layout: Layout, path: Path) -> str:
         return str(path)
 
 
+UNREADABLE = object()  # what _read_json gives for a file that cannot be read (a file may hold a JSON null)
+
+
 def _read_json(path: Path, file: str, doc_id: str, problems: list[Problem]):
+    """The parsed file, or UNREADABLE with the reason it cannot be read among ``problems``."""
     try:
-        return json.loads(path.read_bytes())
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        problems.append(Problem("json-invalid", str(exc), file, doc_id))
-        return None
+        return jsonio.read_json(path, file)
+    except DiplonewsError as exc:
+        problems.extend(p.at(doc_id=doc_id) for p in exc.problems)
+        return UNREADABLE
 
 
 def _check_text(layout: Layout, doc_id: str, problems: list[Problem]) -> str | None:
     """Read a corpus text and check its encoding rules; None if it cannot be decoded."""
     file = _rel(layout, layout.text_path(doc_id))
+    where = Location(file, doc_id)
     try:
-        text = layout.read_text(doc_id)
+        raw = jsonio.read_bytes(layout.text_path(doc_id), file)
+    except DiplonewsError as exc:
+        problems.extend(p.at(doc_id=doc_id) for p in exc.problems)
+        return None
+    try:
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        problems.append(Problem("text-encoding", f"not UTF-8: {exc}", file, doc_id))
+        problems.append(Problem("text-encoding", f"not UTF-8: {exc}", where))
         return None
     if "\r" in text:
-        problems.append(Problem("text-line-endings", f"carriage return at offset {text.index(chr(13))}", file, doc_id))
+        problems.append(Problem("text-line-endings", f"carriage return at offset {text.index(chr(13))}", where))
     if not unicodedata.is_normalized("NFC", text):
         nfc = unicodedata.normalize("NFC", text)
         first = next((i for i, (a, b) in enumerate(zip(text, nfc)) if a != b), min(len(text), len(nfc)))
-        problems.append(Problem("text-not-nfc", f"not NFC from offset {first}", file, doc_id))
+        problems.append(Problem("text-not-nfc", f"not NFC from offset {first}", where))
     return text
 
 
@@ -59,14 +68,14 @@ def check_metadata(meta: dict, file: str, doc_id: str) -> list[Problem]:
     if problems:
         return problems
     if meta["id"] != doc_id:
-        problems.append(Problem("doc-id-mismatch", f"id {meta['id']!r} differs from the file name's {doc_id!r}", file, doc_id, None, "$.id"))
+        problems.append(Problem("doc-id-mismatch", f"id {meta['id']!r} differs from the file name's {doc_id!r}", Location(file, doc_id, None, "$.id")))
     try:
         date.fromisoformat(meta["published"])
     except ValueError:
-        problems.append(Problem("meta-date", f"{meta['published']!r} is not a calendar date", file, doc_id, None, "$.published"))
+        problems.append(Problem("meta-date", f"{meta['published']!r} is not a calendar date", Location(file, doc_id, None, "$.published")))
     problems.extend(_check_sources(meta, file, doc_id))
     if meta["origin"] == "authored" and not meta["regions"]:
-        problems.append(Problem("meta-regions", "a text written for the corpus names no region", file, doc_id, None, "$.regions"))
+        problems.append(Problem("meta-regions", "a text written for the corpus names no region", Location(file, doc_id, None, "$.regions")))
     return problems
 
 
@@ -76,9 +85,9 @@ def _check_sources(meta: dict, file: str, doc_id: str) -> list[Problem]:
     Published articles are their own source (their ``url``), so they may list none.
     """
     if meta["world"] == "fictional" and meta["sources"]:
-        return [Problem("meta-sources", "a fictional text lists sources; fictional facts are checked against nothing", file, doc_id, None, "$.sources")]
+        return [Problem("meta-sources", "a fictional text lists sources; fictional facts are checked against nothing", Location(file, doc_id, None, "$.sources"))]
     if meta["world"] == "real" and meta["origin"] == "authored" and not meta["sources"]:
-        return [Problem("meta-sources", "a real-world text written for the corpus lists no sources its facts were checked against", file, doc_id, None, "$.sources")]
+        return [Problem("meta-sources", "a real-world text written for the corpus lists no sources its facts were checked against", Location(file, doc_id, None, "$.sources"))]
     return []
 
 
@@ -88,10 +97,10 @@ def check_annotation(ann: dict, text: str, file: str, doc_id: str) -> list[Probl
     if problems:
         return problems
     if ann["doc_id"] != doc_id:
-        return [Problem("doc-id-mismatch", f"doc_id {ann['doc_id']!r} differs from the file name's {doc_id!r}", file, doc_id, None, "$.doc_id")]
+        return [Problem("doc-id-mismatch", f"doc_id {ann['doc_id']!r} differs from the file name's {doc_id!r}", Location(file, doc_id, None, "$.doc_id"))]
     actual = corpus.text_sha256(text)
     if ann["text_sha256"] != actual:
-        return [Problem("text-sha256-mismatch", f"the text changed: recorded {ann['text_sha256'][:12]}…, stored text has {actual[:12]}…", file, doc_id, None, "$.text_sha256")]
+        return [Problem("text-sha256-mismatch", f"the text changed: recorded {ann['text_sha256'][:12]}…, stored text has {actual[:12]}…", Location(file, doc_id, None, "$.text_sha256"))]
     return check_document(ann, text, file, load())
 
 
@@ -99,10 +108,10 @@ def _check_meta_file(layout: Layout, doc_id: str, problems: list[Problem]) -> di
     path = layout.meta_path(doc_id)
     file = _rel(layout, path)
     if not path.exists():
-        problems.append(Problem("meta-missing", f"no {path.name} beside the text", _rel(layout, layout.text_path(doc_id)), doc_id))
+        problems.append(Problem("meta-missing", f"no {path.name} beside the text", Location(_rel(layout, layout.text_path(doc_id)), doc_id)))
         return None
     meta = _read_json(path, file, doc_id, problems)
-    if meta is None:
+    if meta is UNREADABLE:
         return None
     found = check_metadata(meta, file, doc_id)
     problems.extend(found)
@@ -113,10 +122,10 @@ def _check_gold_file(layout: Layout, doc_id: str, text: str | None, has_text: bo
     path = layout.gold_path(doc_id)
     file = _rel(layout, path)
     ann = _read_json(path, file, doc_id, problems)
-    if ann is None:
+    if ann is UNREADABLE:
         return
     if not has_text:
-        problems.append(Problem("text-missing", f"no corpus text {_rel(layout, layout.text_path(doc_id))}", file, doc_id))
+        problems.append(Problem("text-missing", f"no corpus text {_rel(layout, layout.text_path(doc_id))}", Location(file, doc_id)))
     elif text is not None:  # else the text itself is broken, and reported already
         problems.extend(check_annotation(ann, text, file, doc_id))
 
@@ -130,10 +139,12 @@ def _check_names(layout: Layout, problems: list[Problem]) -> None:
             continue
         for path in sorted(folder.iterdir()):
             suffix = next((s for s in suffixes if path.name.endswith(s)), None)
-            if suffix is None or not path.is_file():
-                problems.append(Problem("file-unexpected", f"not a {' or '.join(suffixes)} file", _rel(layout, path)))
+            if suffix is None:
+                problems.append(Problem("file-unexpected", f"not a {' or '.join(suffixes)} file", Location(_rel(layout, path))))
+            elif not path.is_file():
+                problems.append(Problem("file-unexpected", "a folder or a broken link, not a file", Location(_rel(layout, path))))
             elif not safe.match(path.name[: -len(suffix)]):
-                problems.append(Problem("doc-id-unsafe", f"{path.name[: -len(suffix)]!r} does not match {pattern}", _rel(layout, path)))
+                problems.append(Problem("doc-id-unsafe", f"{path.name[: -len(suffix)]!r} does not match {pattern}", Location(_rel(layout, path))))
 
 
 def _check_story_splits(layout: Layout, metas: dict[str, dict], problems: list[Problem]) -> None:
@@ -144,7 +155,7 @@ def _check_story_splits(layout: Layout, metas: dict[str, dict], problems: list[P
         if len(by_split) > 1:
             detail = "; ".join(f"{split}: {', '.join(ids)}" for split, ids in sorted(by_split.items()))
             first = min(min(ids) for ids in by_split.values())
-            problems.append(Problem("story-split", f"story {story!r} spans splits ({detail})", _rel(layout, layout.meta_path(first)), first, None, "$.split"))
+            problems.append(Problem("story-split", f"story {story!r} spans splits ({detail})", Location(_rel(layout, layout.meta_path(first)), first, None, "$.split")))
 
 
 def select_doc_ids(layout: Layout, paths: list[Path] | None) -> list[str]:
@@ -169,8 +180,10 @@ def select_doc_ids(layout: Layout, paths: list[Path] | None) -> list[str]:
 def validate(root: Path, paths: list[Path] | None = None) -> Report:
     """Check the repository at ``root`` (or the documents named by ``paths``) and report every problem."""
     layout = Layout(Path(root))
-    problems: list[Problem] = []
+    problems: list[Problem] = layout.corpus_problems()
     notices: list[Problem] = []
+    if problems:
+        return Report(documents=0, problems=problems)
     if not paths:
         _check_names(layout, problems)
     text_ids, gold_ids = set(layout.text_ids()), set(layout.gold_ids())
@@ -185,6 +198,15 @@ def validate(root: Path, paths: list[Path] | None = None) -> Report:
         if doc_id in gold_ids:
             _check_gold_file(layout, doc_id, text, doc_id in text_ids, problems)
         elif doc_id in text_ids:
-            notices.append(Problem("unannotated", "no gold annotation yet: awaiting annotation", _rel(layout, layout.text_path(doc_id)), doc_id))
+            notices.append(Problem("unannotated", "no gold annotation yet: awaiting annotation", Location(_rel(layout, layout.text_path(doc_id)), doc_id)))
     _check_story_splits(layout, metas, problems)
     return Report(documents=len(doc_ids), problems=problems, notices=notices)
+
+
+def require_valid(root: Path) -> None:
+    """Refuse an invalid repository, with every problem: the gate of each command that reads the
+    gold (build, stats, evaluate, the baselines), so none of them counts, scores or trains on
+    broken files, or fails half-way through them."""
+    report = validate(root)
+    if not report.valid:
+        raise DiplonewsError(report.problems)

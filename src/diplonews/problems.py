@@ -1,0 +1,282 @@
+"""The one problem model of diplonews: a registered code, a message, and where it is.
+
+Every gate (validation, audit, imports, the build, evaluation, the readers and writers of
+files) reports what is wrong as :class:`Problem` objects, and a call that cannot go on
+raises :class:`DiplonewsError` carrying them, so the command line has one way to show
+them and one exit code for them. A code is part of the public contract: users grep for
+it, waivers and tests name it. Never rename one; add new ones to :data:`CODES`, with a
+one-line description (``diplonews codes`` and ``docs/codes.md`` list them). A problem
+with an unregistered code cannot be made: :class:`Problem` refuses it.
+
+Audit findings (``diplonews.audit.findings``) carry their codes from this registry too;
+they are a richer record (a waiver key, the places to look at), not a second model.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, replace
+
+# area -> what its codes are about, in the order the registry is shown
+AREAS: dict[str, str] = {
+    "io": "reading and writing files",
+    "validation": "the data contract of one repository (diplonews validate)",
+    "schema": "JSON Schema keywords a file breaks (schema/*.schema.json)",
+    "notice": "not errors: what a check reports without failing",
+    "audit": "consistency across documents (diplonews audit)",
+    "prediction": "system predictions (diplonews evaluate, ls push --predictions)",
+    "agreement": "inter-annotator agreement (diplonews agreement)",
+    "authoring": "the authoring markup (diplonews author)",
+    "ingest": "new raw articles (diplonews ingest)",
+    "labelstudio": "the Label Studio loop (diplonews ls)",
+    "build": "the Hugging Face dataset build (diplonews build)",
+    "publish": "uploading a build (diplonews publish)",
+    "baseline": "the baselines (diplonews baseline, leaderboard)",
+    "derived": "files generated from the ontology and this registry (diplonews schema)",
+    "migration": "gold of an older ontology version (diplonews migrate)",
+}
+
+# JSON Schema assertion keywords the generated schemas use; a violation's code is schema.<keyword>
+SCHEMA_KEYWORDS: dict[str, str] = {
+    "type": "A value has the wrong JSON type (an offset must be an integer: 82.0 is refused).",
+    "required": "A required key is missing.",
+    "additionalProperties": "An object has a key the schema does not define.",
+    "enum": "A value is not one of the allowed values (labels, types, roles, statuses).",
+    "const": "A value differs from the one the schema fixes (the ontology version).",
+    "pattern": "A string does not match its pattern (ids, dates, hashes, URLs, rights).",
+    "minimum": "A number is below its minimum (offsets are >= 0, ends >= 1).",
+    "minLength": "A string is empty where text is required.",
+    "minItems": "A list is empty where at least one item is required.",
+    "uniqueItems": "A list repeats an item.",
+}
+
+
+@dataclass(frozen=True)
+class Code:
+    """One registered code: its name, the area of :data:`AREAS` it belongs to, and what it means (one line)."""
+
+    name: str
+    area: str
+    description: str
+
+
+def _area(area: str, codes: dict[str, str]) -> dict[str, Code]:
+    """The codes of one area, written as ``name: description`` so the registry reads as a table."""
+    return {name: Code(name, area, description) for name, description in codes.items()}
+
+
+CODES: dict[str, Code] = {
+    **_area("io", {
+        "io-read": "A file or folder cannot be read: missing, a folder where a file belongs, a dangling link, no permission.",
+        "io-write": "An output cannot be written: no permission, a file where a folder belongs, no space.",
+        "io-encoding": "A file that must be UTF-8 text is not.",
+        "io-nesting": "A JSON file nests too deeply to be read.",
+        "json-invalid": "A file is not valid JSON.",
+    }),
+    **_area("validation", {
+        "corpus-missing": "The repository root has no corpus/ folder: there is nothing to check.",
+        "text-encoding": "The corpus text is not valid UTF-8.",
+        "text-not-nfc": "The corpus text is not in Unicode NFC.",
+        "text-line-endings": "The corpus text contains a carriage return; only LF line ends are allowed.",
+        "text-missing": "An annotation file has no corpus text.",
+        "text-sha256-mismatch": "The text_sha256 recorded in the annotation file differs from the stored text's hash.",
+        "doc-id-unsafe": "A file name does not give a safe document id (lowercase letters, digits, inner hyphens).",
+        "doc-id-mismatch": "The doc_id (or metadata id) in a file differs from its file name.",
+        "file-unexpected": "A file in corpus/ or annotations/gold/ is not one the layout defines.",
+        "meta-missing": "A corpus text has no metadata file.",
+        "meta-date": "The published date is not a real calendar date.",
+        "meta-sources": "A real-world text written for the corpus lists no sources its facts were checked against, or a fictional text lists some.",
+        "meta-regions": "A text written for the corpus names no region (an ingested article may wait for its reading).",
+        "story-split": "Documents of one story are stored in different splits.",
+        "id-duplicate": "An annotation id is used twice in one document.",
+        "span-out-of-range": "A span's offsets are not 0 <= start < end <= len(text).",
+        "span-text-mismatch": "A span's text differs from text[start:end].",
+        "span-untrimmed": "A span starts or ends with white space.",
+        "span-duplicate": "Two items of one layer have the same span.",
+        "span-overlap": "Two items of one layer overlap; layers are flat.",
+        "ref-unresolved": "A reference names no mention of the document.",
+        "relation-argument-label": "A relation's head or tail has a label the relation type does not allow.",
+        "relation-self": "A relation links a mention to itself.",
+        "relation-duplicate": "The same relation (type, head, tail) is annotated twice.",
+        "event-argument-label": "An event argument's mention has a label the role does not allow.",
+        "event-argument-duplicate": "The same argument (role, mention) is given twice in one event.",
+        "date-value": "A DATE value is not a well-formed TIMEX3 value of its timex_type.",
+        "entity-mixed-labels": "An entity groups mentions of different labels.",
+        "entity-label-not-coreferent": "An entity groups mentions of a label that is not grouped (ROLE, DATE).",
+        "entity-mention-shared": "A mention belongs to more than one entity.",
+        "entity-mention-missing": "A mention of a grouped label belongs to no entity.",
+    }),
+    **_area("schema", {f"schema.{keyword}": description for keyword, description in SCHEMA_KEYWORDS.items()}),
+    **_area("notice", {
+        "unannotated": "A corpus text has no gold annotation yet (awaiting annotation); not an error.",
+    }),
+    **_area("audit", {
+        "label-conflict": "One surface string carries different mention labels in the corpus (metonymic mentions left out).",
+        "unlabelled-in-doc": "A name labelled in this document also occurs in it unlabelled.",
+        "unlabelled-cross-doc": "A name labelled in other documents occurs in this one unlabelled.",
+        "entity-mention-mismatch": "A name mention shares no word with its entity's canonical name or its other name mentions.",
+        "entity-name-labels": "One canonical name is used for entities of different labels.",
+        "kb-id-names": "One kb_id is used for entities with different canonical names.",
+        "official-without-role": "An OFFICIAL has no HOLDS_ROLE or AFFILIATED_WITH relation though a ROLE mention stands next to it.",
+        "treaty-action-no-treaty": "A TREATY_ACTION event has no treaty argument.",
+        "event-no-arguments": "An event has no arguments at all.",
+        "date-unresolvable": "A time expression's value is 'unresolvable'.",
+        "role-unlinked": "A ROLE mention is in no relation and is no event's argument.",
+        "relation-pattern-rare": "A relation pattern (type, head label, tail label) occurs once in the corpus.",
+        "argument-pattern-rare": "An event argument pattern (event type, role, argument label) occurs once in the corpus.",
+        "phrase-common": "A run of 8 ordinary (lower-case) words appears in more than 2% of the documents (and in at least 3).",
+        "passage-shared": "Two documents share a run of 12 words.",
+        "document-invalid": "A gold document fails validation and is left out of the audit.",
+        "waiver-stale": "A waiver matches no finding.",
+        "waiver-invalid": "The waivers file, or one of its entries, is not usable (shape, code, key, reason, repeated entry).",
+    }),
+    **_area("prediction", {
+        "prediction-unknown-doc": "A prediction names a document that has no corpus text (or is not among the reference documents).",
+        "prediction-duplicate-doc": "Two predictions are given for one document.",
+        "evaluate-no-documents": "No gold document is in the split to score on.",
+    }),
+    **_area("agreement", {
+        "agreement-no-documents": "The two annotation folders share no document.",
+    }),
+    **_area("authoring", {
+        "markup-syntax": "A markup file cannot be parsed: its header, sections, brackets, tags, or entity, relation or event lines.",
+        "markup-crossing": "Two spans of a document cross, which the markup cannot write (it only nests spans).",
+        "text-changed": "Compiling would change an annotated text; pass --replace-text to allow it.",
+        "author-no-gold": "The document to render has no gold annotation.",
+    }),
+    **_area("ingest", {
+        "ingest-format": "An input's suffix is not one ingest reads (.txt, .html, .htm, .jsonl).",
+        "ingest-record": "A JSONL line is not a JSON object with a string 'text'.",
+        "ingest-no-text": "An input has no article text (none found in the page, or empty after normalisation).",
+        "ingest-duplicate": "An input is the same text as, or a near-duplicate of, a corpus text or an earlier input.",
+        "ingest-metadata": "An input lacks a metadata field that has no fallback (outlet, published).",
+    }),
+    **_area("labelstudio", {
+        "ls-export-json": "The export file is not valid JSON.",
+        "ls-export-shape": "The export is not a JSON list of tasks.",
+        "ls-task-shape": "A task has no data.doc_id and data.text.",
+        "ls-unknown-doc": "A task, or a requested document, names no corpus text.",
+        "ls-text-changed": "A task's text differs from the corpus text.",
+        "ls-doc-twice": "Two tasks hold the same document.",
+        "ls-result-shape": "An annotation's result is not a list.",
+        "ls-result-type": "A result item is of a kind the config does not produce.",
+        "ls-region-duplicate": "Two labelled regions share one id.",
+        "ls-unknown-control": "A result comes from a control the config does not have.",
+        "ls-label-count": "A region has no label, or more than one.",
+        "ls-unknown-label": "A region's label is not in the ontology.",
+        "ls-offsets": "A region's offsets are not integers inside the text.",
+        "ls-region-missing": "A per-region value belongs to no labelled region.",
+        "ls-value": "A per-region value is not exactly one allowed value.",
+        "ls-value-misplaced": "A per-region value does not apply to the region's label.",
+        "ls-relation-dangling": "An arrow points to a region that does not exist.",
+        "ls-relation-direction": "An arrow has a direction other than right or left.",
+        "ls-relation-unlabelled": "An arrow has no label.",
+        "ls-relation-target": "An arrow ends on a trigger; arrows end on mentions.",
+        "ls-relation-label": "An arrow's label is not a relation type, or not a role of the trigger's event type.",
+        "ls-config": "The ontology cannot be expressed as a labeling config (a control name or label used twice).",
+        "ls-credentials": "No Label Studio URL or API key was given.",
+        "ls-sdk-missing": "label-studio-sdk is not installed.",
+        "ls-server": "The Label Studio server refused a request.",
+        "ls-unreachable": "The Label Studio server cannot be reached.",
+    }),
+    **_area("build", {
+        "build-out-foreign": "The --out folder exists and is not a diplonews build; it is never replaced.",
+        "token-boundary": "A span does not start and end on token boundaries, so the ner config cannot tag it.",
+        "split-leak": "Two documents in different splits share a story or (nearly) a text.",
+        "card-source": "dataset_card.md is missing or malformed, or names an unknown generated section.",
+        "card-input": "A file the card renders (leaderboard, agreement report) is not valid JSON or has an unexpected shape.",
+    }),
+    **_area("publish", {
+        "publish-no-build": "There is no build (no manifest.json) in the folder to publish.",
+        "publish-stale": "The repository changed since the build was made.",
+        "publish-altered": "A file of the build was changed after it was built.",
+        "publish-upload": "The upload to the Hugging Face Hub failed.",
+    }),
+    **_area("baseline", {
+        "baseline-no-train": "No gold document is in the train split; a baseline needs something to learn from.",
+        "baseline-package": "A baseline needs a package that is not installed.",
+        "baseline-no-documents": "No gold document is in the split to predict.",
+    }),
+    **_area("derived", {
+        "derived-stale": "A derived file differs from what the ontology and the registry generate; run `diplonews schema`.",
+        "derived-block": "A generated block of a markdown file names no known table.",
+    }),
+    **_area("migration", {
+        "migrate-version": "A gold file's ontology version has no chain of migration steps to the current version.",
+    }),
+}
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a problem is; every part optional, so each gate says as much as it knows.
+
+    ``path`` is a JSON path into ``file`` (``$.mentions[3].text``); ``line`` a line of a
+    text file (markup, JSONL); ``task`` and ``region`` a Label Studio task and region.
+    """
+
+    file: str | None = None
+    doc_id: str | None = None
+    annotation_id: str | None = None
+    path: str | None = None
+    line: int | None = None
+    task: int | str | None = None
+    region: str | None = None
+
+    def render(self) -> str:
+        """``file:line:task N:doc_id:annotation_id:region R:path``, the parts that are set."""
+        parts = [self.file, self.line, self.task is not None and f"task {self.task}", self.doc_id,
+                 self.annotation_id, self.region and f"region {self.region}", self.path]
+        return ":".join(str(p) for p in parts if p not in (None, False, ""))
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong: a registered ``code``, a message for a person, and its :class:`Location`."""
+
+    code: str
+    message: str
+    location: Location = field(default_factory=Location)
+
+    def __post_init__(self):
+        if self.code not in CODES:
+            raise ValueError(f"unregistered problem code {self.code!r}: add it to diplonews.problems.CODES")
+
+    def at(self, **where) -> Problem:
+        """The same problem with location fields set: a caller adds what the reader could not know (the doc id)."""
+        return replace(self, location=replace(self.location, **where))
+
+    def as_dict(self) -> dict:
+        return {"code": self.code, "message": self.message, "location": asdict(self.location)}
+
+    def render(self) -> str:
+        where = self.location.render()
+        return f"{where}: [{self.code}] {self.message}" if where else f"[{self.code}] {self.message}"
+
+
+class DiplonewsError(Exception):
+    """A call that cannot go on, with every problem found (the command line shows them and exits 1)."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        super().__init__("\n".join(p.render() for p in self.problems))
+
+    @classmethod
+    def of(cls, code: str, message: str, **where) -> DiplonewsError:
+        """An error with one problem; ``where`` holds the :class:`Location` fields."""
+        return cls([Problem(code, message, Location(**where))])
+
+
+def codes_in(area: str) -> dict[str, Code]:
+    """The codes of one area (the audit takes its finding codes from here; tests take the validation rules)."""
+    return {name: code for name, code in CODES.items() if code.area == area}
+
+
+def codes_table() -> str:
+    """The registry as Markdown, one table per area: the generated docs/codes.md."""
+    lines = ["# Problem codes", "",
+             "<!-- Generated by `diplonews schema` from diplonews.problems.CODES; do not edit by hand. -->", "",
+             "Every problem diplonews reports has one of these codes; see docs/problems.md for the model.", ""]
+    for area, about in AREAS.items():
+        lines += [f"## {area}: {about}", "", "| code | meaning |", "| --- | --- |"]
+        lines += [f"| `{c.name}` | {c.description.replace('|', chr(92) + '|')} |" for c in codes_in(area).values()]
+        lines.append("")
+    return "\n".join(lines)
