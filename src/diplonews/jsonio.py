@@ -108,16 +108,16 @@ def check_writable(path: Path) -> None:
 T = TypeVar("T")
 
 
-def write_folder(out: Path, fill: Callable[[Path], T], marker: str, what: str, foreign_code: str) -> T:
+def write_folder(out: Path, fill: Callable[[Path], T], marker: str, what: str, code: str) -> T:
     """Run ``fill(work)`` on a fresh folder beside ``out``, then put it in place of ``out``, all or nothing.
 
     ``out`` is replaced only when it is absent, empty, or holds ``marker`` (an earlier output
-    of the same kind, ``what``); anything else is refused with ``foreign_code``. When ``fill``
+    of the same kind, ``what``); anything else is refused with the problem ``code``. When ``fill``
     raises, ``out`` is left exactly as it was and nothing of the new folder remains.
     """
     out = Path(out)
     if out.exists() and not out.is_dir() or out.is_dir() and any(out.iterdir()) and not (out / marker).is_file():
-        raise DiplonewsError.of(foreign_code, f"exists and is not {what} (no {marker}); refusing to replace it", file=str(out))
+        raise DiplonewsError.of(code, f"exists and is not {what} (no {marker}); refusing to replace it", file=str(out))
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.staging-"))

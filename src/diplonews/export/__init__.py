@@ -84,7 +84,7 @@ def export(root: Path, name: str, out: Path, split: str | None = None, progress:
             "documents": {doc_id: {"split": metas[doc_id]["split"], "provenance": golds[doc_id]["provenance"]} for doc_id in ids},
         })
 
-    jsonio.write_folder(out, fill, MANIFEST, "a diplonews export", "export-out-foreign")
+    jsonio.write_folder(out, fill, MANIFEST, "a diplonews export", code="export-out-foreign")
     return ExportResult(out, name, ids, module.DROPS)
 
 

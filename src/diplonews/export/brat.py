@@ -176,27 +176,19 @@ def write(folder: Path, documents: Iterable) -> None:
     jsonio.write_atomic(folder / "visual.conf", visual_conf(ontology))
 
 
-class _Bad(Exception):
-    """A line that cannot be read: its code and message (turned into a problem with its line)."""
-
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
-        self.code = code
-
-
 def _span(text: str, offsets: str, shown: str) -> tuple[int, int]:
     """The one continuous span of a T line's fragments ``s e;s e``, checked against the text."""
     try:
         fragments = [tuple(int(x) for x in part.split(" ")) for part in offsets.split(";")]
     except ValueError:
-        raise _Bad("brat-line", f"offsets {offsets!r} are not 'start end' pairs") from None
+        raise DiplonewsError.of("brat-line", f"offsets {offsets!r} are not 'start end' pairs") from None
     if any(len(f) != 2 or not 0 <= f[0] < f[1] <= len(text) for f in fragments):
-        raise _Bad("brat-line", f"offsets {offsets!r} are not 0 <= start < end <= {len(text)}")
+        raise DiplonewsError.of("brat-line", f"offsets {offsets!r} are not 0 <= start < end <= {len(text)}")
     gaps = [text[a[1]:b[0]] for a, b in zip(fragments, fragments[1:])]
     if any(not gap or set(gap) != {"\n"} for gap in gaps):
-        raise _Bad("brat-span-text", f"fragments {offsets!r} are not one span cut at line breaks")
+        raise DiplonewsError.of("brat-span-text", f"fragments {offsets!r} are not one span cut at line breaks")
     if shown != " ".join(text[s:e] for s, e in fragments):
-        raise _Bad("brat-span-text", f"text {shown!r} differs from the .txt at {offsets}")
+        raise DiplonewsError.of("brat-span-text", f"text {shown!r} differs from the .txt at {offsets}")
     return fragments[0][0], fragments[-1][1]
 
 
@@ -211,64 +203,67 @@ class _Reader:
         self.attributes: list[tuple[int, str, str, str]] = []  # (line, name, target, value)
         self.norms: list[tuple[int, str, str, str, str]] = []  # (line, target, db, ref, text)
         self.notes: dict[str, tuple[int, str]] = {}  # target -> (line, gold id)
-        self.seen: set[str] = set()
+        self.lines: dict[str, int] = {}  # brat id -> its line
 
     def line(self, number: int, line: str) -> None:
         fields = line.split("\t")
         brat_id, kind = fields[0], fields[0][:1]
         shape = {"T": 3, "E": 2, "R": 2, "A": 2, "N": 3, "#": 3}
         if kind not in shape:
-            raise _Bad("brat-line", f"{brat_id!r}: not a line the export writes (T, E, R, A, N or #)")
+            raise DiplonewsError.of("brat-line", f"{brat_id!r}: not a line the export writes (T, E, R, A, N or #)")
         if len(fields) != shape[kind]:
-            raise _Bad("brat-line", f"{brat_id}: {shape[kind]} tab-separated fields expected, found {len(fields)}")
-        if brat_id in self.seen:
-            raise _Bad("brat-line", f"{brat_id} is used twice")
-        self.seen.add(brat_id)
+            raise DiplonewsError.of("brat-line", f"{brat_id}: {shape[kind]} tab-separated fields expected, found {len(fields)}")
+        if brat_id in self.lines:
+            raise DiplonewsError.of("brat-line", f"{brat_id} is used twice (line {self.lines[brat_id]})")
+        self.lines[brat_id] = number
         words = fields[1].split(" ")
         if kind == "T":
             if words[0] not in self.ontology.mention_labels and words[0] not in self.ontology.event_types:
-                raise _Bad("brat-line", f"{brat_id}: {words[0]!r} is neither a mention label nor an event type")
+                raise DiplonewsError.of("brat-line", f"{brat_id}: {words[0]!r} is neither a mention label nor an event type")
             self.spans[brat_id] = (words[0], *_span(self.text, " ".join(words[1:]), fields[2]))
         elif kind == "E":
             event_type, _, trigger = words[0].partition(":")
             if event_type not in self.ontology.event_types:
-                raise _Bad("brat-line", f"{brat_id}: {event_type!r} is not an event type")
+                raise DiplonewsError.of("brat-line", f"{brat_id}: {event_type!r} is not an event type")
             arguments = [(role.rstrip("0123456789"), target) for role, _, target in (w.partition(":") for w in words[1:])]
             self.events[brat_id] = (event_type, trigger, arguments)
         elif kind == "R":
             if len(words) != 3 or not words[1].startswith("Arg1:") or not words[2].startswith("Arg2:"):
-                raise _Bad("brat-line", f"{brat_id}: 'TYPE Arg1:T Arg2:T' expected")
+                raise DiplonewsError.of("brat-line", f"{brat_id}: 'TYPE Arg1:T Arg2:T' expected")
             self.relations[brat_id] = (words[0], words[1][5:], words[2][5:])
         elif kind == "A":
             if len(words) != 3:
-                raise _Bad("brat-line", f"{brat_id}: 'name target value' expected")
+                raise DiplonewsError.of("brat-line", f"{brat_id}: 'name target value' expected")
             self.attributes.append((number, *words))
         elif kind == "N":
             if len(words) != 3 or words[0] != REFERENCE or ":" not in words[2]:
-                raise _Bad("brat-line", f"{brat_id}: '{REFERENCE} target DB:ID' expected")
+                raise DiplonewsError.of("brat-line", f"{brat_id}: '{REFERENCE} target DB:ID' expected")
             db, _, ref = words[2].partition(":")
             self.norms.append((number, words[1], db, ref, fields[2]))
         else:
             if len(words) != 2 or words[0] != NOTE:
-                raise _Bad("brat-line", f"{brat_id}: '{NOTE} target' expected")
+                raise DiplonewsError.of("brat-line", f"{brat_id}: '{NOTE} target' expected")
             if words[1] in self.notes:
-                raise _Bad("brat-line", f"{brat_id}: {words[1]} has a note already")
+                raise DiplonewsError.of("brat-line", f"{brat_id}: {words[1]} has a note already")
             self.notes[words[1]] = (number, fields[2])
 
 
 def from_ann(doc_id: str, text: str, ann: str, provenance: dict, ontology_version: str, file: str) -> dict:
     """The gold document of a brat ``.ann`` over ``text``; every unreadable line is a problem naming ``file``."""
-    reader, problems = _Reader(text), []
+    reader, problems, broken = _Reader(text), [], set()
 
-    def problem(code: str, message: str, line: int | None = None) -> None:
-        problems.append(Problem(code, message, Location(file=file, doc_id=doc_id, line=line)))
+    def problem(code: str, message: str, line: int | None = None, about: str | None = None) -> None:
+        """A problem, unless it is ``about`` an annotation whose own line was refused (said once, there)."""
+        if about not in broken:
+            problems.append(Problem(code, message, Location(file=file, doc_id=doc_id, line=line)))
 
     for number, line in enumerate(ann.split("\n"), 1):
         if line:
             try:
                 reader.line(number, line)
-            except _Bad as bad:
-                problem(bad.code, str(bad), number)
+            except DiplonewsError as exc:  # the line's problem, placed
+                problems += [p.at(file=file, doc_id=doc_id, line=number) for p in exc.problems]
+                broken.add(line.split("\t")[0])
     ontology = reader.ontology
     ids = FreshIds({gold_id for _, gold_id in reader.notes.values()})
 
@@ -280,7 +275,7 @@ def from_ann(doc_id: str, text: str, ann: str, provenance: dict, ontology_versio
 
     def ref(target: str, where: str) -> str:
         if target not in mentions:
-            problem("brat-reference", f"{where} names {target!r}, which is no mention")
+            problem("brat-reference", f"{where} names {target!r}, which is no mention", reader.lines[where], target)
             return target
         return mentions[target]["id"]
 
@@ -288,17 +283,18 @@ def from_ann(doc_id: str, text: str, ann: str, provenance: dict, ontology_versio
     for eid, (event_type, trigger, arguments) in reader.events.items():
         kind, s, e = reader.spans.get(trigger, (None, 0, 0))
         if kind != event_type:
-            problem("brat-reference", f"{eid} has trigger {trigger!r}, which is no {event_type} trigger")
+            problem("brat-reference", f"{eid} has trigger {trigger!r}, which is no {event_type} trigger", reader.lines[eid], trigger)
         used_triggers.add(trigger)
         events[eid] = {"id": gold_id(eid, "e"), "type": event_type, "trigger": {"start": s, "end": e, "text": text[s:e]},
                        "attributes": {}, "arguments": [{"role": role, "ref": ref(t, eid)} for role, t in arguments]}
-    problems += [Problem("brat-reference", f"trigger {t} belongs to no event", Location(file=file, doc_id=doc_id))
-                 for t, (kind, _, _) in reader.spans.items() if kind in ontology.event_types and t not in used_triggers]
+    for t, (kind, _, _) in reader.spans.items():
+        if kind in ontology.event_types and t not in used_triggers:
+            problem("brat-reference", f"trigger {t} belongs to no event", reader.lines[t])
     relations = [{"id": gold_id(rid, "r"), "type": kind, "head": ref(head, rid), "tail": ref(tail, rid)}
                  for rid, (kind, head, tail) in reader.relations.items()]
     for target, (line, _) in reader.notes.items():
         if target not in mentions and target not in events and target not in reader.relations:
-            problem("brat-reference", f"a note on {target!r}, which is no mention, event or relation", line)
+            problem("brat-reference", f"a note on {target!r}, which is no mention, event or relation", line, target)
 
     for line, name, target, value in reader.attributes:
         if target in mentions:
@@ -306,7 +302,7 @@ def from_ann(doc_id: str, text: str, ann: str, provenance: dict, ontology_versio
         elif target in events:
             owner, specs = events[target]["attributes"], _event_attributes(ontology, events[target]["type"])
         else:
-            problem("brat-reference", f"attribute {name} of {target!r}, which is no mention or event", line)
+            problem("brat-reference", f"attribute {name} of {target!r}, which is no mention or event", line, target)
             continue
         values = {_brat_value(v): v for v in specs[name].values or ()} if name in specs else {}
         if value not in values:
@@ -317,10 +313,10 @@ def from_ann(doc_id: str, text: str, ann: str, provenance: dict, ontology_versio
             owner[name] = values[value]
 
     entities: dict[str, dict] = {}
-    kb: dict[str, str] = {}
+    kb: dict[str, tuple[str, int]] = {}  # mention T -> (Wikidata id, line)
     for line, target, db, value, shown in reader.norms:
         if target not in mentions:
-            problem("brat-reference", f"a normalisation of {target!r}, which is no mention", line)
+            problem("brat-reference", f"a normalisation of {target!r}, which is no mention", line, target)
             continue
         mention = mentions[target]
         formats = {spec.format.upper(): name for name, spec in ontology.mention_labels[mention["label"]].attributes.items() if spec.format}
@@ -329,22 +325,23 @@ def from_ann(doc_id: str, text: str, ann: str, provenance: dict, ontology_versio
             entity["names"].add(shown)
             entity["mentions"].append(target)
         elif db == KB_DB:
-            kb[target] = value
+            kb[target] = (value, line)
         elif db in formats:
             mention["attributes"][formats[db]] = value
         else:
             problem("brat-line", f"normalisation database {db!r} is not one the export writes on a {mention['label']}", line)
     gold_entities = []
     for entity in entities.values():
-        kb_ids = {kb.get(t) for t in entity["mentions"]}
+        kb_ids = {kb[t][0] if t in kb else None for t in entity["mentions"]}
         if len(entity["names"]) > 1 or len(kb_ids) > 1:
             problem("brat-entity", f"the mentions of entity {entity['id']} disagree: names {sorted(entity['names'])}, "
                                    f"kb ids {sorted(kb_ids, key=str)}")
         gold_entities.append({"id": entity["id"], "name": min(entity["names"]), "kb_id": min(kb_ids, key=str),
                               "mentions": [mentions[t]["id"] for t in entity["mentions"]]})
     in_entity = {t for entity in entities.values() for t in entity["mentions"]}
-    problems += [Problem("brat-entity", f"{t} has a {KB_DB} id but belongs to no entity", Location(file=file, doc_id=doc_id))
-                 for t in kb if t not in in_entity]
+    for t, (_, line) in kb.items():
+        if t not in in_entity:
+            problem("brat-entity", f"{t} has a {KB_DB} id but belongs to no entity", line)
     if problems:
         raise DiplonewsError(problems)
     return canonicalize({

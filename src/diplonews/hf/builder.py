@@ -49,7 +49,7 @@ def build(root: Path, out: Path, progress: Progress = _no_progress) -> BuildResu
     root, out = Path(root).resolve(), Path(out).resolve()
     require_valid(root)
     result = jsonio.write_folder(out, lambda work: _build_into(Layout(root), work, progress), MANIFEST,
-                                 "a diplonews build", "build-out-foreign")
+                                 "a diplonews build", code="build-out-foreign")
     result.folder = out
     return result
 
