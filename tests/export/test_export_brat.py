@@ -123,13 +123,15 @@ def test_fixture_reads_back_exactly(fixture):
 
 
 def test_annotations_added_in_brat_get_fresh_ids(fixture):
-    """A mention or relation drawn in brat has no note: it is read with the first free m<n> / r<n>."""
-    ann = EXPECTED_ANN.replace("#1\tAnnotatorNotes T1\tzoe1\n", "").replace("#16\tAnnotatorNotes R1\thr\n", "")
+    """A mention or relation drawn in brat has no note: it is read with the first free m<n> / r<n>
+    (an id no note and no entity has: here the ministry entity is renamed m1)."""
+    ann = (EXPECTED_ANN.replace("#1\tAnnotatorNotes T1\tzoe1\n", "").replace("#16\tAnnotatorNotes R1\thr\n", "")
+           .replace("Entity:min\t", "Entity:m1\t"))
     gold = _read_back(fixture, ann)
-    assert [m["id"] for m in gold["mentions"]][:2] == ["m1", "amb"]
+    assert [m["id"] for m in gold["mentions"]][:2] == ["m2", "amb"]
     assert [r["id"] for r in gold["relations"]][:1] == ["r1"]
-    assert gold["relations"][0] == {"id": "r1", "type": "HOLDS_ROLE", "head": "m1", "tail": "amb"}
-    assert next(e for e in gold["entities"] if e["id"] == "zoe")["mentions"] == ["m1"]
+    assert gold["relations"][0] == {"id": "r1", "type": "HOLDS_ROLE", "head": "m2", "tail": "amb"}
+    assert next(e for e in gold["entities"] if e["id"] == "zoe")["mentions"] == ["m2"]
 
 
 def test_a_broken_ann_is_refused_with_every_problem(fixture):

@@ -265,7 +265,7 @@ def from_ann(doc_id: str, text: str, ann: str, provenance: dict, ontology_versio
                 problems += [p.at(file=file, doc_id=doc_id, line=number) for p in exc.problems]
                 broken.add(line.split("\t")[0])
     ontology = reader.ontology
-    ids = FreshIds({gold_id for _, gold_id in reader.notes.values()})
+    ids = FreshIds({gold_id for _, gold_id in reader.notes.values()} | {ref for _, _, db, ref, _ in reader.norms if db == ENTITY_DB})
 
     def gold_id(target: str, prefix: str) -> str:
         return reader.notes[target][1] if target in reader.notes else ids.next(prefix)
