@@ -279,7 +279,7 @@ def test_split_filters_and_an_empty_split_is_a_problem(fixture_repo, tmp_path):
     assert (tmp_path / "test" / "fixture-offsets.ann").read_text(encoding="utf-8") == EXPECTED_ANN
     result = _export(fixture_repo, "--out", str(tmp_path / "train"), "--split", "train")
     assert result.exit_code == 1
-    assert result.stderr == f"{fixture_repo / 'annotations' / 'gold'}: [export-no-documents] no gold document is in the split 'train'\n"
+    assert result.stderr == f"{fixture_repo / 'annotations' / 'gold'}: [export-no-documents] no gold document in the split 'train' to export\n"
     assert not (tmp_path / "train").exists()
 
 

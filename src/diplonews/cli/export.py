@@ -11,7 +11,7 @@ from . import main
 from .progress import progress_bar
 
 
-@main.command()
+@main.command(epilog="\b\nFormats:\n" + "\n".join(f"  {name}: {about}" for name, about in sorted(FORMATS.items())))
 @click.argument("format_name", metavar="FORMAT", type=click.Choice(sorted(FORMATS)))
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="Folder to write (replaced only when complete, and only if empty or an earlier export).")
@@ -19,10 +19,7 @@ from .progress import progress_bar
               help="Only the documents of this split (default: every gold document).")
 @click.pass_obj
 def export(root: Path, format_name: str, out: Path, split: str | None) -> None:
-    """Export the gold documents to FORMAT, with a reader back (diplonews.export).
-
-    \b
-    brat: <doc_id>.txt and <doc_id>.ann per document, annotation.conf, visual.conf.
+    """Export the gold documents to FORMAT, with a reader back (diplonews.export; docs/export.md).
 
     The corpus is validated first. What the format cannot hold is printed; the export's
     manifest (diplonews-export.json) keeps each document's split and provenance.

@@ -36,14 +36,12 @@ class Document(NamedTuple):
 
     doc_id: str
     text: str
-    meta: dict
     gold: dict
 
 
 @dataclass(frozen=True)
 class ExportResult:
     folder: Path
-    format: str
     doc_ids: list[str]
     drops: tuple[str, ...]  # what the format could not hold
 
@@ -72,11 +70,12 @@ def export(root: Path, name: str, out: Path, split: str | None = None, progress:
     metas = {doc_id: layout.read_meta(doc_id) for doc_id in gold_status_ids(layout)}
     ids = [doc_id for doc_id, meta in metas.items() if split is None or meta["split"] == split]
     if not ids:
-        raise DiplonewsError.of("export-no-documents", f"no gold document is in the split {split!r}", file=str(layout.gold_dir))
+        where = f" in the split {split!r}" if split else ""
+        raise DiplonewsError.of("export-no-documents", f"no gold document{where} to export", file=str(layout.gold_dir))
     golds = {doc_id: read_gold(layout, doc_id) for doc_id in ids}
 
     def fill(work: Path) -> None:
-        documents = (Document(doc_id, layout.read_text(doc_id), metas[doc_id], golds[doc_id]) for doc_id in ids)
+        documents = (Document(doc_id, layout.read_text(doc_id), golds[doc_id]) for doc_id in ids)
         module.write(work, progress(documents, len(ids)))
         jsonio.write_json(work / MANIFEST, {
             "format": name,
@@ -85,7 +84,7 @@ def export(root: Path, name: str, out: Path, split: str | None = None, progress:
         })
 
     jsonio.write_folder(out, fill, MANIFEST, "a diplonews export", code="export-out-foreign")
-    return ExportResult(out, name, ids, module.DROPS)
+    return ExportResult(out, ids, module.DROPS)
 
 
 def read_manifest(folder: Path) -> dict:
