@@ -12,8 +12,10 @@ from __future__ import annotations
 import errno
 import json
 import os
+import shutil
 import tempfile
 from pathlib import Path
+from typing import Callable, TypeVar
 
 from .problems import DiplonewsError
 
@@ -101,6 +103,47 @@ def check_writable(path: Path) -> None:
         raise write_error(path, exc) from None
     os.close(fd)
     os.unlink(tmp)
+
+
+T = TypeVar("T")
+
+
+def write_folder(out: Path, fill: Callable[[Path], T], marker: str, what: str, code: str) -> T:
+    """Run ``fill(work)`` on a fresh folder beside ``out``, then put it in place of ``out``, all or nothing.
+
+    ``out`` is replaced only when it is absent, empty, or holds ``marker`` (an earlier output
+    of the same kind, ``what``); anything else is refused with the problem ``code``. When ``fill``
+    raises, ``out`` is left exactly as it was and nothing of the new folder remains.
+    """
+    out = Path(out)
+    if out.exists() and not out.is_dir() or out.is_dir() and any(out.iterdir()) and not (out / marker).is_file():
+        raise DiplonewsError.of(code, f"exists and is not {what} (no {marker}); refusing to replace it", file=str(out))
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.staging-"))
+    except OSError as exc:
+        raise write_error(out, exc) from None
+    try:
+        result = fill(work)
+        _swap(work, out)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    return result
+
+
+def _swap(new: Path, out: Path) -> None:
+    """Put ``new`` in place of ``out``: the old folder moves aside first and is removed last."""
+    old = None
+    try:
+        if out.exists():
+            old = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.previous-"))
+            os.replace(out, old / "previous")
+        os.replace(new, out)
+    except OSError as exc:
+        raise write_error(out, exc) from None
+    if old:
+        shutil.rmtree(old)
 
 
 def _umask() -> int:

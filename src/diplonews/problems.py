@@ -32,6 +32,7 @@ AREAS: dict[str, str] = {
     "baseline": "the baselines (diplonews baseline, leaderboard)",
     "derived": "files generated from the ontology and this registry (diplonews schema)",
     "migration": "gold of an older ontology version (diplonews migrate)",
+    "export": "exports to exchange formats, and their readers back (diplonews export)",
 }
 
 # JSON Schema assertion keywords the generated schemas use; a violation's code is schema.<keyword>
@@ -201,6 +202,14 @@ CODES: dict[str, Code] = {
     }),
     **_area("migration", {
         "migrate-version": "A gold file's ontology version has no chain of migration steps to the current version.",
+    }),
+    **_area("export", {
+        "export-no-documents": "No gold document is in the split to export.",
+        "export-out-foreign": "The --out folder exists and is not a diplonews export; it is never replaced.",
+        "brat-line": "A line of a brat .ann file cannot be read: its kind, shape, type, attribute, value or database is not one the export writes.",
+        "brat-reference": "A brat .ann line names an annotation the file does not have or one of the wrong kind, or a trigger belongs to no event.",
+        "brat-span-text": "A brat text-bound annotation's text differs from its span of the .txt, or its fragments are not one span cut at line breaks.",
+        "brat-entity": "The mentions of one entity disagree on its canonical name or its kb id, or a kb id is on a mention of no entity.",
     }),
 }
 

@@ -22,7 +22,7 @@ print(json.dumps(sorted(m for m in {heavy} if m in sys.modules)))
 """
 
 
-@pytest.mark.parametrize("args", [["--help"], ["codes"], ["validate", "--help"], ["build", "--help"], ["ls", "--help"]])
+@pytest.mark.parametrize("args", [["--help"], ["codes"], ["validate", "--help"], ["build", "--help"], ["export", "--help"], ["ls", "--help"]])
 def test_help_and_light_commands_load_no_heavy_library(args, tmp_path):
     """Run in a fresh interpreter: in the test process the libraries are long imported."""
     env = {**os.environ, "PYTHONPATH": SRC, "DIPLONEWS_ROOT": str(tmp_path)}

@@ -54,6 +54,7 @@ from . import baseline  # noqa: E402,F401
 from . import build  # noqa: E402,F401
 from . import codes  # noqa: E402,F401
 from . import evaluate  # noqa: E402,F401
+from . import export  # noqa: E402,F401
 from . import ingest  # noqa: E402,F401
 from . import labelstudio  # noqa: E402,F401
 from . import migrate  # noqa: E402,F401

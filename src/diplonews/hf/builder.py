@@ -7,9 +7,6 @@ build exactly as it was.
 """
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
@@ -51,32 +48,10 @@ def build(root: Path, out: Path, progress: Progress = _no_progress) -> BuildResu
     """
     root, out = Path(root).resolve(), Path(out).resolve()
     require_valid(root)
-    if out.exists() and not out.is_dir() or out.is_dir() and any(out.iterdir()) and not (out / MANIFEST).is_file():
-        raise DiplonewsError.of("build-out-foreign", f"exists and is not a diplonews build (no {MANIFEST}); refusing to replace it", file=str(out))
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        work = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.building-"))
-    except OSError as exc:
-        raise jsonio.write_error(out, exc) from None
-    try:
-        result = _build_into(Layout(root), work, progress)
-        _swap(work, out)
-    except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
-        raise
+    result = jsonio.write_folder(out, lambda work: _build_into(Layout(root), work, progress), MANIFEST,
+                                 "a diplonews build", code="build-out-foreign")
     result.folder = out
     return result
-
-
-def _swap(new: Path, out: Path) -> None:
-    """Put ``new`` in place of ``out``: the old build moves aside first and is removed last."""
-    old = None
-    if out.exists():
-        old = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.previous-"))
-        os.replace(out, old / "build")
-    os.replace(new, out)
-    if old:
-        shutil.rmtree(old)
 
 
 def _build_into(layout: Layout, folder: Path, progress: Progress) -> BuildResult:
