@@ -92,39 +92,25 @@ def _shown(layout: Layout, folder: Path) -> str:
 
 @dataclass(frozen=True)
 class Round:
-    """One stored double-annotation round (the folder layout is in the module doc)."""
+    """One stored double-annotation round: the paths of its parts (the layout is in the module doc)."""
 
-    folder: Path
+    name: str
+    first: Path
+    second: Path
+    texts: Path | None  # only where a text was corrected after the round
+    report: Path
+    notes: Path
 
-    @property
-    def name(self) -> str:
-        return self.folder.name
-
-    @property
-    def first(self) -> Path:
-        return self.folder / "first-pass"
-
-    @property
-    def second(self) -> Path:
-        return self.folder / "second-pass"
-
-    @property
-    def texts(self) -> Path | None:
-        folder = self.folder / "texts"
-        return folder if folder.is_dir() else None
-
-    @property
-    def report(self) -> Path:
-        return self.folder / "report.json"
-
-    @property
-    def notes(self) -> Path:
-        return self.folder / "notes.md"
+    @classmethod
+    def at(cls, folder: Path) -> Round:
+        texts = folder / "texts"
+        return cls(folder.name, folder / "first-pass", folder / "second-pass", texts if texts.is_dir() else None,
+                   folder / "report.json", folder / "notes.md")
 
 
 def stored_rounds(layout: Layout) -> list[Round]:
     """The rounds under ``annotations/agreement/`` that hold both passes, by folder name."""
     if not layout.agreement_dir.is_dir():
         return []
-    rounds = (Round(folder) for folder in sorted(layout.agreement_dir.iterdir()) if folder.is_dir())
+    rounds = (Round.at(folder) for folder in sorted(layout.agreement_dir.iterdir()) if folder.is_dir())
     return [r for r in rounds if r.first.is_dir() and r.second.is_dir()]
