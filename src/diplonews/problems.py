@@ -115,6 +115,7 @@ CODES: dict[str, Code] = {
         "unlabelled-cross-doc": "A name labelled in other documents occurs in this one unlabelled.",
         "entity-mention-mismatch": "A name mention shares no word with its entity's canonical name or its other name mentions.",
         "entity-name-labels": "One canonical name is used for entities of different labels.",
+        "entity-name-spelling": "Canonical names differ only in quotes, dashes, case or spacing.",
         "kb-id-names": "One kb_id is used for entities with different canonical names.",
         "official-without-role": "An OFFICIAL has no HOLDS_ROLE or AFFILIATED_WITH relation though a ROLE mention stands next to it.",
         "treaty-action-no-treaty": "A TREATY_ACTION event has no treaty argument.",

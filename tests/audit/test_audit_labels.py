@@ -1,4 +1,4 @@
-"""label-conflict, entity-name-labels and kb-id-names: the same thing labelled or named two ways."""
+"""label-conflict, entity-name-labels, kb-id-names and entity-name-spelling: the same thing labelled or named two ways."""
 from diplonews.audit.runner import audit
 
 CODES = ("label-conflict", "entity-name-labels", "kb-id-names")
@@ -29,3 +29,13 @@ def test_audit_entity_name_labels_and_kb_names(corpus):
         ("kb-id-names", None, "Q11: Orlan | Republic of Orland"),
         ("label-conflict", None, "Orlan: COUNTRY | LOCATION"),
     ]
+
+
+def test_audit_entity_name_spelling_finds_quote_dash_and_case_variants(corpus):
+    corpus.add("a", "[Orlan]{COUNTRY @orl} and [Vesna]{COUNTRY @ves} agreed.", entities="@orl = Côte d’Orlan\n@ves = Vesna–Kalmar Union")
+    corpus.add("b", "[Orlan]{COUNTRY @orl} and [Vesna]{COUNTRY @ves} agreed.", entities="@orl = Côte d'Orlan\n@ves = vesna-kalmar  union")
+    corpus.add("c", "[Orlan]{COUNTRY @orl} agreed.", entities="@orl = Côte d'Orlan")
+    [orlan, vesna] = [f for f in audit(corpus.root).findings if f.code == "entity-name-spelling"]
+    assert orlan.identity == ("entity-name-spelling", None, "côte d'orlan: Côte d'Orlan | Côte d’Orlan")
+    assert [p.doc_id for p in orlan.places] == ["b", "c", "a"] and "Côte d'Orlan ×2, Côte d’Orlan ×1" in orlan.message
+    assert vesna.identity == ("entity-name-spelling", None, "vesna-kalmar union: Vesna–Kalmar Union | vesna-kalmar  union")

@@ -1,6 +1,9 @@
-"""Cross-document label checks: one string, one label; one entity name, one label; one kb_id, one name."""
+"""Cross-document label checks: one string, one label; one entity name, one label; one kb_id, one name;
+one spelling of one name."""
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import defaultdict
 from typing import Callable, Iterator
 
@@ -64,3 +67,23 @@ def check_kb_names(docs: list[AuditDoc], ontology: Ontology) -> Iterator[Finding
     table = _entity_table(docs, lambda e: e["kb_id"], lambda doc, e: e["name"])
     yield from _conflicts("kb-id-names", table, str, "is the kb_id of entities named",
                           "use one canonical name for one kb_id, or fix the kb_id")
+
+
+# characters that vary in typing but not in meaning: curly and straight quotes, dashes
+_SPELLING = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-"})
+
+
+def spelling_key(name: str) -> str:
+    """A name with quotes, dashes, case, compatibility forms and runs of space made uniform."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", name).translate(_SPELLING)).strip().casefold()
+
+
+def check_name_spellings(docs: list[AuditDoc], ontology: Ontology) -> Iterator[Finding]:
+    """entity-name-spelling: canonical names that differ only in quotes, dashes, case or spacing ("Côte d'Ivoire", "Côte d’Ivoire").
+
+    Such names count as two entities in every cross-document figure (distinct states,
+    treaties), though a reader sees one.
+    """
+    table = _entity_table(docs, lambda e: spelling_key(e["name"]), lambda doc, e: e["name"])
+    yield from _conflicts("entity-name-spelling", table, str, "is spelled",
+                          "use one spelling of the canonical name in every document")

@@ -10,7 +10,7 @@ from .documents import load_documents
 from .entities import check_entity_mentions
 from .findings import Finding
 from .gaps import check_event_arguments, check_role_links, check_unresolved_values
-from .labels import check_entity_names, check_kb_names, check_surface_labels
+from .labels import check_entity_names, check_kb_names, check_name_spellings, check_surface_labels
 from .occurrences import check_unlabelled
 from .officials import check_official_roles
 from .patterns import check_rare_arguments, check_rare_relations
@@ -24,6 +24,7 @@ CHECKS = (
     check_entity_mentions,
     check_entity_names,
     check_kb_names,
+    check_name_spellings,
     check_official_roles,
     check_event_arguments,
     check_unresolved_values,
