@@ -14,9 +14,9 @@ from __future__ import annotations
 import argparse
 import shutil
 import tempfile
-import time
 from pathlib import Path
 
+from bench_validate import best_of  # the fastest of N runs (scripts/ is on the path when run as a script)
 from diplonews.audit.runner import audit
 from diplonews.corpus import Layout
 from diplonews.hf.builder import build
@@ -43,16 +43,6 @@ def make_repo(target: Path, doc_ids: list[str]) -> Layout:
         elif src.is_file():
             shutil.copyfile(src, target / name)
     return layout
-
-
-def best_of(repeat: int, run) -> float:
-    """The fastest of ``repeat`` runs (the least disturbed by other load on the machine)."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:

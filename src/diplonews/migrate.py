@@ -18,7 +18,7 @@ Steps:
 """
 from __future__ import annotations
 
-import json
+import copy
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -35,7 +35,7 @@ EXTENDING = re.compile(r"\b(extend\w*|extension\w*|renew\w*|prolong\w*)\b", re.I
 
 def _to_1_1_0(gold: dict) -> dict:
     for event in gold["events"]:
-        if event["type"] == "TREATY_ACTION" and event["attributes"].get("stage") == "amendment" \
+        if event["type"] == load().treaty_action_type and event["attributes"].get("stage") == "amendment" \
                 and EXTENDING.search(event["trigger"]["text"]):
             event["attributes"]["stage"] = "extension"
     return gold
@@ -50,7 +50,7 @@ def migrate(gold: dict, target: str | None = None) -> dict:
     A version no chain of steps leads from is a DiplonewsError (``migrate-version``).
     """
     target = target or load().version
-    out = json.loads(json.dumps(gold))
+    out = copy.deepcopy(gold)
     while out["ontology_version"] != target:
         if out["ontology_version"] not in STEPS:
             raise DiplonewsError.of("migrate-version", f"no migration from ontology version {out['ontology_version']!r} to {target!r}",
@@ -63,9 +63,10 @@ def migrate(gold: dict, target: str | None = None) -> dict:
 
 @dataclass(frozen=True)
 class Change:
+    """A gold file to rewrite, and the ontology version it was annotated under (it goes to the current one)."""
+
     path: Path
     before: str
-    after: str
 
 
 def gold_files(layout: Layout) -> Iterator[Path]:
@@ -86,7 +87,7 @@ def plan(layout: Layout) -> list[Change]:
             problems += [p.at(file=str(path.relative_to(layout.root))) for p in exc.problems]
             continue
         if migrated != gold:
-            changes.append(Change(path, gold["ontology_version"], migrated["ontology_version"]))
+            changes.append(Change(path, gold["ontology_version"]))
     if problems:
         raise DiplonewsError(problems)
     return changes

@@ -16,11 +16,12 @@ def migrate(root: Path, write: bool) -> None:
     """Migrate annotations/gold/ and the agreement rounds' passes to the packaged ontology
     version, one documented step per version (see the diplonews.migrate module)."""
     from .. import migrate as migration  # the gold model and the ontology
+    from ..ontology import load
 
     layout = Layout(root)
     changes = migration.plan(layout)  # a DiplonewsError is shown by the CLI's one error path
     for change in changes:
-        click.echo(f"{change.path.relative_to(layout.root)}: {change.before} -> {change.after}")
+        click.echo(f"{change.path.relative_to(layout.root)}: {change.before} -> {load().version}")
     if write:
         migration.apply(changes)
         click.echo(f"migrated {len(changes)} file(s)")

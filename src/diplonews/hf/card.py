@@ -161,15 +161,18 @@ def rights_section(stats: dict) -> str:
     return markdown_table(["rights", "documents", "what it means for reuse"], rows)
 
 
+def _value_ci(value: float | None, ci: list[float] | None) -> str:
+    """A figure as the card shows it: three decimals, then its 95% interval when there is one."""
+    if value is None:
+        return "n/a"
+    return f"{value:.3f}" + (f" [{ci[0]:.3f}, {ci[1]:.3f}]" if ci else "")
+
+
 def _agreement(report: dict) -> str:
     """One round: how many documents, then each figure with its 95% bootstrap interval."""
-    def cell(name: str) -> str:
-        value, ci = report["metrics"][name], report.get("ci95", {}).get(name)
-        if value is None:
-            return "n/a"
-        return f"{value:.3f}" + (f" [{ci[0]:.3f}, {ci[1]:.3f}]" if ci else "")
-
-    table = markdown_table(["metric", "value [95% CI]"], [(name, cell(name)) for name in report["metrics"]])
+    ci95 = report.get("ci95", {})
+    table = markdown_table(["metric", "value [95% CI]"],
+                           [(name, _value_ci(value, ci95.get(name))) for name, value in report["metrics"].items()])
     return f"Measured on {len(report['documents'])} doubly annotated document(s).\n\n{table}"
 
 
@@ -193,9 +196,7 @@ def _results(board: dict) -> str:
     metrics = list(dict.fromkeys(name for e in board["entries"] for name in e["metrics"]))
 
     def cell(m: dict | None) -> str:
-        if not m or m["value"] is None:
-            return "n/a"
-        return f"{m['value']:.3f}" + (f" [{m['ci95'][0]:.3f}, {m['ci95'][1]:.3f}]" if m.get("ci95") else "")
+        return _value_ci(m["value"], m.get("ci95")) if m else "n/a"
 
     rows = [(name, *(cell(by_column[c].get(name)) for c in columns)) for name in metrics]
     caption = f"Scored on {board['generated']} at commit `{board['commit'][:12]}`; value [95% bootstrap confidence interval]."
