@@ -30,10 +30,24 @@ def _ordinary(word: str) -> bool:
     return word.islower() and re.sub(r"['’-]", "", word).isalpha()
 
 
-def _runs(words: list[re.Match], n: int) -> Iterator[tuple[int, tuple[str, ...]]]:
+def _runs(words: list[str], n: int) -> Iterator[tuple[int, tuple[str, ...]]]:
     """(index of the first word, the n words) for every run of n consecutive words."""
     for i in range(len(words) - n + 1):
-        yield i, tuple(w.group() for w in words[i:i + n])
+        yield i, tuple(words[i:i + n])
+
+
+def _ordinary_runs(doc: AuditDoc, n: int) -> Iterator[tuple[int, tuple[str, ...]]]:
+    """The n-word runs of ordinary words only, found with one pass over the words.
+
+    A streak counter says how many ordinary words end at each position, so a run is
+    tested once, not word by word (the corpus has hundreds of thousands of runs).
+    """
+    words = [w.group() for w in doc.words]
+    streak = 0
+    for i, word in enumerate(words):
+        streak = streak + 1 if _ordinary(word) else 0
+        if streak >= n:
+            yield i - n + 1, tuple(words[i - n + 1:i + 1])
 
 
 def _place(doc: AuditDoc, i: int, n: int) -> Place:
@@ -60,9 +74,8 @@ def check_common_phrases(docs: list[AuditDoc], ontology: Ontology) -> Iterator[F
     """
     at: dict[tuple[str, ...], dict[str, int]] = defaultdict(dict)
     for doc in docs:
-        for i, run in _runs(doc.words, PHRASE_WORDS):
-            if all(_ordinary(w) for w in run):
-                at[run].setdefault(doc.doc_id, i)
+        for i, run in _ordinary_runs(doc, PHRASE_WORDS):
+            at[run].setdefault(doc.doc_id, i)
     limit = max(PHRASE_MIN_DOCS - 1, PHRASE_SHARE * len(docs))
     by_docs: dict[tuple[str, ...], list[dict[str, int]]] = defaultdict(list)
     for run, starts in at.items():
@@ -85,8 +98,7 @@ def check_shared_passages(docs: list[AuditDoc], ontology: Ontology) -> Iterator[
     seen: dict[tuple[str, ...], tuple[AuditDoc, int]] = {}
     pairs: dict[tuple[str, str], tuple[Place, Place, str]] = {}
     for doc in docs:
-        for i, run in _runs(doc.words, PASSAGE_WORDS):
-            key = tuple(w.casefold() for w in run)
+        for i, key in _runs([w.group().casefold() for w in doc.words], PASSAGE_WORDS):
             if key not in seen:
                 seen[key] = (doc, i)
                 continue
