@@ -108,16 +108,22 @@ def check_writable(path: Path) -> None:
 T = TypeVar("T")
 
 
-def write_folder(out: Path, fill: Callable[[Path], T], marker: str, what: str, code: str) -> T:
+def write_folder(out: Path, fill: Callable[[Path], T], marker: str, listed: Callable[[Path], set[str] | None],
+                 what: str, code: str) -> T:
     """Run ``fill(work)`` on a fresh folder beside ``out``, then put it in place of ``out``, all or nothing.
 
-    ``out`` is replaced only when it is absent, empty, or holds ``marker`` (an earlier output
-    of the same kind, ``what``); anything else is refused with the problem ``code``. When ``fill``
-    raises, ``out`` is left exactly as it was and nothing of the new folder remains.
+    ``out`` is replaced only when it is absent, empty, or proved an earlier output of the
+    same kind (``what``): its ``marker`` file lists every file the folder holds
+    (``listed(marker path)`` gives that list, None when the marker is not of the right
+    shape). Anything else is refused with the problem ``code``, so a user's folder is never
+    deleted because it happens to hold a file of the right name. When ``fill`` raises,
+    ``out`` is left exactly as it was and nothing of the new folder remains.
     """
     out = Path(out)
-    if out.exists() and not out.is_dir() or out.is_dir() and any(out.iterdir()) and not (out / marker).is_file():
-        raise DiplonewsError.of(code, f"exists and is not {what} (no {marker}); refusing to replace it", file=str(out))
+    reason = "it is not a folder" if out.exists() and not out.is_dir() else \
+        _foreign(out, marker, listed) if out.is_dir() and any(out.iterdir()) else None
+    if reason:
+        raise DiplonewsError.of(code, f"exists and is not {what} ({reason}); refusing to replace it", file=str(out))
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.staging-"))
@@ -130,6 +136,28 @@ def write_folder(out: Path, fill: Callable[[Path], T], marker: str, what: str, c
         shutil.rmtree(work, ignore_errors=True)
         raise
     return result
+
+
+def folder_files(folder: Path) -> list[str]:
+    """Every file under ``folder``, as sorted POSIX paths relative to it."""
+    return sorted(p.relative_to(folder).as_posix() for p in Path(folder).rglob("*") if p.is_file())
+
+
+def _foreign(folder: Path, marker: str, listed: Callable[[Path], set[str] | None]) -> str | None:
+    """Why ``folder`` is not an earlier output whose ``marker`` lists its files; None when it is one."""
+    if not (folder / marker).is_file():
+        return f"no {marker}"
+    try:
+        files = listed(folder / marker)
+    except DiplonewsError:
+        files = None
+    if files is None:
+        return f"its {marker} does not list the files of an output"
+    unlisted = [f for f in folder_files(folder) if f not in files | {marker}]
+    if not unlisted:
+        return None
+    more = f" and {len(unlisted) - 3} more" if len(unlisted) > 3 else ""
+    return f"it holds files its {marker} does not list: {', '.join(unlisted[:3])}{more}"
 
 
 def _swap(new: Path, out: Path) -> None:

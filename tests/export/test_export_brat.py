@@ -301,11 +301,21 @@ def test_a_foreign_out_is_never_replaced_and_an_earlier_export_is(fixture_repo, 
                              f"(no {MANIFEST}); refusing to replace it\n")
     assert [p.name for p in foreign.iterdir()] == ["notes.txt"]
 
+    (foreign / MANIFEST).write_text('{"format": "brat"}', encoding="utf-8")  # a manifest of the right name proves nothing
+    result = _export(fixture_repo, "--out", str(foreign))
+    assert result.stderr == (f"{foreign}: [export-out-foreign] exists and is not a diplonews export "
+                             f"(its {MANIFEST} does not list the files of an output); refusing to replace it\n")
+
     out = tmp_path / "out"
     assert _export(fixture_repo, "--out", str(out)).exit_code == 0
-    (out / "stale.ann").write_text("", encoding="utf-8")
-    assert _export(fixture_repo, "--out", str(out)).exit_code == 0
-    assert "stale.ann" not in {p.name for p in out.iterdir()}
+    written = sorted(p.name for p in out.iterdir())
+    assert _export(fixture_repo, "--out", str(out)).exit_code == 0  # an earlier export is replaced
+    (out / "mine.txt").write_text("a user's file", encoding="utf-8")
+    result = _export(fixture_repo, "--out", str(out))
+    assert result.exit_code == 1
+    assert result.stderr == (f"{out}: [export-out-foreign] exists and is not a diplonews export "
+                             f"(it holds files its {MANIFEST} does not list: mine.txt); refusing to replace it\n")
+    assert sorted(p.name for p in out.iterdir()) == sorted(written + ["mine.txt"])
     assert sorted(p.name for p in tmp_path.iterdir()) == ["foreign", "out", "repo"]  # nothing staged is left
 
 

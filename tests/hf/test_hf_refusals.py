@@ -73,3 +73,27 @@ def test_refuses_to_replace_a_folder_that_is_not_a_build(repo, tmp_path):
         build(repo, other)
     assert str(info.value) == f"{other}: [build-out-foreign] exists and is not a diplonews build (no manifest.json); refusing to replace it"
     assert (other / "notes.txt").read_text() == "keep me"
+
+
+def test_a_manifest_of_the_right_name_does_not_make_a_folder_a_build(repo, tmp_path):
+    other = tmp_path / "precious"
+    other.mkdir()
+    (other / "manifest.json").write_text('{"mine": true}')
+    (other / "notes.txt").write_text("keep me")
+    with pytest.raises(DiplonewsError) as info:
+        build(repo, other)
+    assert str(info.value) == (f"{other}: [build-out-foreign] exists and is not a diplonews build "
+                               "(its manifest.json does not list the files of an output); refusing to replace it")
+    assert sorted(p.name for p in other.iterdir()) == ["manifest.json", "notes.txt"]
+
+
+def test_an_earlier_build_is_replaced_but_not_once_it_holds_a_file_of_the_user(repo, tmp_path):
+    out = tmp_path / "dist"
+    build(repo, out)
+    build(repo, out)  # an earlier build is replaced
+    (out / "data" / "my-notes.txt").write_text("keep me")
+    with pytest.raises(DiplonewsError) as info:
+        build(repo, out)
+    assert str(info.value) == (f"{out}: [build-out-foreign] exists and is not a diplonews build "
+                               "(it holds files its manifest.json does not list: data/my-notes.txt); refusing to replace it")
+    assert (out / "data" / "my-notes.txt").read_text() == "keep me"

@@ -8,7 +8,8 @@ imported only when used, so the command line stays light whatever a format needs
 An export is staged and renamed into place (:func:`diplonews.jsonio.write_folder`): no
 partial output folder is ever left. Every export folder holds :data:`MANIFEST`, the
 document-level record no exchange format has a place for (the ontology version, each
-document's split and provenance); the readers take it from there.
+document's split and provenance; the readers take it from there), and the list of the
+files the export wrote, which is what lets a later export replace the folder.
 """
 from __future__ import annotations
 
@@ -78,13 +79,21 @@ def export(root: Path, name: str, out: Path, split: str | None = None, progress:
         documents = (Document(doc_id, layout.read_text(doc_id), golds[doc_id]) for doc_id in ids)
         module.write(work, progress(documents, len(ids)))
         jsonio.write_json(work / MANIFEST, {
+            "files": jsonio.folder_files(work),
             "format": name,
             "ontology_version": load().version,
             "documents": {doc_id: {"split": metas[doc_id]["split"], "provenance": golds[doc_id]["provenance"]} for doc_id in ids},
         })
 
-    jsonio.write_folder(out, fill, MANIFEST, "a diplonews export", code="export-out-foreign")
+    jsonio.write_folder(out, fill, MANIFEST, _listed, "a diplonews export", code="export-out-foreign")
     return ExportResult(out, ids, module.DROPS)
+
+
+def _listed(path: Path) -> set[str] | None:
+    """The files an export's manifest says it wrote (None when it is no export manifest)."""
+    files = jsonio.read_json(path)
+    files = files.get("files") if isinstance(files, dict) else None
+    return set(files) if isinstance(files, list) and all(isinstance(f, str) for f in files) else None
 
 
 def read_manifest(folder: Path) -> dict:

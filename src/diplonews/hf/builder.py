@@ -19,7 +19,7 @@ from ..stats import Accumulator, pending_counts
 from ..validation.validator import require_valid
 from . import features as F
 from .card import render_card
-from .manifest import MANIFEST, write_manifest
+from .manifest import INPUTS, MANIFEST, read_manifest, write_manifest
 from .plots import render as render_plots
 from .rows import BUILDERS
 from .source import iter_documents
@@ -48,10 +48,15 @@ def build(root: Path, out: Path, progress: Progress = _no_progress) -> BuildResu
     """
     root, out = Path(root).resolve(), Path(out).resolve()
     require_valid(root)
-    result = jsonio.write_folder(out, lambda work: _build_into(Layout(root), work, progress), MANIFEST,
+    result = jsonio.write_folder(out, lambda work: _build_into(Layout(root), work, progress), MANIFEST, _listed,
                                  "a diplonews build", code="build-out-foreign")
     result.folder = out
     return result
+
+
+def _listed(path: Path) -> set[str]:
+    """The files a build's manifest accounts for: its outputs and the input listing."""
+    return set(read_manifest(path.parent)["outputs"]) | {INPUTS}
 
 
 def _build_into(layout: Layout, folder: Path, progress: Progress) -> BuildResult:

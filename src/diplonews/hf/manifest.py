@@ -68,8 +68,7 @@ def inputs_digest(root: Path, listing: Path | None = None) -> tuple[str, int]:
 
 def output_files(folder: Path) -> list[str]:
     """Every file of a build folder except the manifest, as sorted POSIX paths."""
-    folder = Path(folder)
-    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() and p.name != MANIFEST)
+    return [name for name in jsonio.folder_files(folder) if name != MANIFEST]
 
 
 def write_manifest(root: Path, folder: Path) -> dict:
