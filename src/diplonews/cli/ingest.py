@@ -31,7 +31,8 @@ def ingest(root: Path, paths: tuple[Path, ...], write: bool, **defaults) -> None
 
     Texts are normalised (NFC, LF line ends, spaces; see docs/ingest.md), HTML is reduced to
     its main text, ids are made safe and unique, and exact or near duplicates of corpus
-    texts are refused. Nothing is written unless every input is accepted and --write is given.
+    texts are refused. Nothing is written unless every input is accepted and --write is given,
+    and the write is all or nothing: an interrupted ingest leaves the corpus as it was.
     """
     from ..ingest.ingest import plan_ingest, write_ingest  # the validator: jsonschema; trafilatura for HTML
 
@@ -44,7 +45,8 @@ def ingest(root: Path, paths: tuple[Path, ...], write: bool, **defaults) -> None
     for item in planned:
         click.echo(f"{item.doc_id}: {len(item.text)} characters, {item.meta['published']}, {item.meta['outlet']}: {item.meta['title']} (from {item.source})")
     if write:
-        write_ingest(layout, planned)
+        done = iter(range(1, len(planned) + 1))
+        write_ingest(layout, planned, progress=lambda doc_id: click.echo(f"wrote {next(done)}/{len(planned)} {doc_id}", err=True))
         click.echo(f"wrote {len(planned)} document(s)")
     else:
         click.echo("checked only; pass --write to write")

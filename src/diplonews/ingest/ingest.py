@@ -1,6 +1,9 @@
 """Plan and write an ingestion: every input checked before anything is written."""
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -74,8 +77,45 @@ def plan_ingest(layout: Layout, paths: list[Path], defaults: dict, progress: Cal
     return planned
 
 
-def write_ingest(layout: Layout, planned: list[Planned]) -> None:
-    """Write each text and its metadata (atomically, file by file)."""
-    for item in planned:
-        jsonio.write_atomic(layout.text_path(item.doc_id), item.text)
-        jsonio.write_json(layout.meta_path(item.doc_id), item.meta)
+STAGING_PREFIX = ".ingest-staging-"
+
+
+def write_ingest(layout: Layout, planned: list[Planned], progress: Callable[[str], None] = lambda _: None) -> None:
+    """Write every text and its metadata, all or nothing.
+
+    The files are first written into a staging folder inside ``corpus/`` (same file
+    system, so each move is a rename), then renamed into place, metadata before text.
+    If anything fails or the run is interrupted (Ctrl-C), the files already moved are
+    removed again, so the corpus is as it was and the same ingest can simply be re-run.
+    """
+    try:
+        layout.corpus_dir.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(dir=layout.corpus_dir, prefix=STAGING_PREFIX))
+    except OSError as exc:
+        raise jsonio.write_error(layout.corpus_dir, exc) from None
+    moved: list[Path] = []
+    try:
+        for item in planned:
+            jsonio.write_json(staging / layout.meta_path(item.doc_id).name, item.meta)
+            jsonio.write_atomic(staging / layout.text_path(item.doc_id).name, item.text)
+        for item in planned:
+            for target in (layout.meta_path(item.doc_id), layout.text_path(item.doc_id)):
+                _move(staging / target.name, target)
+                moved.append(target)
+            progress(item.doc_id)
+    except BaseException:
+        for target in reversed(moved):
+            target.unlink(missing_ok=True)
+        raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _move(source: Path, target: Path) -> None:
+    """Rename a staged file into place, never over an existing one (planning refused those ids)."""
+    if target.exists():
+        raise DiplonewsError.of("io-write", "already exists: another process wrote it during the ingest", file=str(target))
+    try:
+        os.replace(source, target)
+    except OSError as exc:
+        raise jsonio.write_error(target, exc) from None
