@@ -17,9 +17,10 @@ import resource
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+from scratch import scratch_folder  # scripts/ is on the path when a script runs
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -64,7 +65,7 @@ def measure(mode: str, root: Path, out: Path) -> dict:
 
 def child(mode: str, root: Path, out: Path) -> dict:
     command = [sys.executable, __file__, "--child", mode, "--root", str(root), "--out", str(out)]
-    done = subprocess.run(command, check=True, capture_output=True, text=True)
+    done = subprocess.run(command, check=True, capture_output=True, text=True)  # killed with us: run() ends it on any exception
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -82,12 +83,9 @@ def main() -> None:
         return
     results = {}
     for size in args.sizes:
-        work = Path(tempfile.mkdtemp(prefix=f"bench-{size}-", dir=args.workdir))
-        try:
+        with scratch_folder(f"dn-bench-build-{size}-", args.workdir) as work:
             make_corpus(args.source, work / "repo", size)
             results[size] = {mode: child(mode, work / "repo", work / "dist") for mode in ("validate", "build")}
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
         for mode, r in results[size].items():
             print(f"{size:>7} docs  {mode:<8}  {r['ms_per_doc']:6.2f} ms/doc  {r['seconds']:8.1f} s  peak RSS {r['peak_rss_mb']:7.1f} MB", flush=True)
     small, large = min(results), max(results)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import tempfile
 from pathlib import Path
 
 from bench_validate import best_of  # the fastest of N runs (scripts/ is on the path when run as a script)
@@ -21,6 +20,8 @@ from diplonews.audit.runner import audit
 from diplonews.corpus import Layout
 from diplonews.hf.builder import build
 from diplonews.validation.validator import validate
+
+from scratch import scratch_folder  # scripts/ is on the path when a script runs
 
 ROOT = Path(__file__).resolve().parents[1]
 FIRST = ("f1-", "f2-", "r1-", "r2-", "tehrantimes-")  # corpus v0: 61 documents
@@ -51,7 +52,7 @@ def main() -> None:
     args = parser.parse_args()
     every = Layout(ROOT).gold_ids()
     first = [d for d in every if d.startswith(FIRST)]
-    with tempfile.TemporaryDirectory(prefix="dn-bench-size-") as tmp:
+    with scratch_folder("dn-bench-size-") as tmp:
         repos = {"first": make_repo(Path(tmp) / "first", first), "all": make_repo(Path(tmp) / "all", every)}
         operations = {
             "validate": lambda root: validate(root),

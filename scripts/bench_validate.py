@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
-import tempfile
 import time
 from pathlib import Path
 
@@ -25,6 +24,8 @@ import jsonschema
 from diplonews import jsonio, schemas
 from diplonews.corpus import Layout
 from diplonews.validation.validator import validate
+
+from scratch import scratch_folder  # scripts/ is on the path when a script runs
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -72,7 +73,7 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=3000)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
+    with scratch_folder("dn-bench-validate-") as tmp:
         layout = Layout(Path(tmp))
         doc_ids = scale_corpus(Layout(ROOT), layout, args.docs)
         n = len(doc_ids)
