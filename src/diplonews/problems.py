@@ -87,6 +87,7 @@ CODES: dict[str, Code] = {
         "meta-sources": "A real-world text written for the corpus lists no sources its facts were checked against, or a fictional text lists some.",
         "meta-regions": "A text written for the corpus names no region (an ingested article may wait for its reading).",
         "story-split": "Documents of one story are stored in different splits.",
+        "split-leak": "Two texts in different splits are (nearly) the same: word 5-gram Jaccard at least 0.5.",
         "id-duplicate": "An annotation id is used twice in one document.",
         "span-out-of-range": "A span's offsets are not 0 <= start < end <= len(text).",
         "span-text-mismatch": "A span's text differs from text[start:end].",
@@ -133,6 +134,8 @@ CODES: dict[str, Code] = {
     **_area("prediction", {
         "prediction-unknown-doc": "A prediction names a document that has no corpus text (or is not among the reference documents).",
         "prediction-duplicate-doc": "Two predictions are given for one document.",
+        "prediction-empty": "The prediction file or folder holds no prediction.",
+        "prediction-no-match": "No predicted document is a gold document of the split being scored.",
         "evaluate-no-documents": "No gold document is in the split to score on.",
     }),
     **_area("agreement", {
@@ -180,9 +183,8 @@ CODES: dict[str, Code] = {
         "ls-unreachable": "The Label Studio server cannot be reached.",
     }),
     **_area("build", {
-        "build-out-foreign": "The --out folder exists and is not a diplonews build; it is never replaced.",
+        "build-out-foreign": "The --out folder exists and is not a diplonews build (one whose manifest lists every file it holds); it is never replaced.",
         "token-boundary": "A span does not start and end on token boundaries, so the ner config cannot tag it.",
-        "split-leak": "Two documents in different splits share a story or (nearly) a text.",
         "card-source": "dataset_card.md is missing or malformed, or names an unknown generated section.",
         "card-input": "A file the card renders (leaderboard, agreement report) is not valid JSON or has an unexpected shape.",
     }),
@@ -206,7 +208,7 @@ CODES: dict[str, Code] = {
     }),
     **_area("export", {
         "export-no-documents": "No gold document is in the split to export.",
-        "export-out-foreign": "The --out folder exists and is not a diplonews export; it is never replaced.",
+        "export-out-foreign": "The --out folder exists and is not a diplonews export (one whose manifest lists every file it holds); it is never replaced.",
         "brat-line": "A line of a brat .ann file cannot be read: its kind, shape, type, attribute, value or database is not one the export writes.",
         "brat-reference": "A brat .ann line names an annotation the file does not have or one of the wrong kind, or a trigger belongs to no event.",
         "brat-span-text": "A brat text-bound annotation's text differs from its span of the .txt, or its fragments are not one span cut at line breaks.",

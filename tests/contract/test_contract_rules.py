@@ -153,6 +153,19 @@ def test_story_split(repo):
     assert report.problems[0].message == "story 'fx-story' spans splits (test: fx-002; train: fx-001)"
 
 
+def test_split_leak_of_a_copied_text_in_another_story_and_split(repo):
+    repo.write_text(repo.layout.read_text(DOC), "fx-002")  # the same text, passed off as another story
+    meta = repo.meta()
+    meta.update(id="fx-002", split="test", story="other-story")
+    repo.write_meta(meta, "fx-002")
+    report = validate(repo.root)
+    assert report.flatten() == [("split-leak", "fx-002", None, "$.split")]
+    assert report.problems[0].message == "near-duplicate: fx-001 (train) and fx-002 (test): word 5-gram Jaccard 1.00 >= 0.5"
+    meta.update(split="train")  # the same text twice in one split is no leak
+    repo.write_meta(meta, "fx-002")
+    assert validate(repo.root).valid
+
+
 def test_unannotated_is_a_notice_not_an_error(repo):
     repo.layout.gold_path(DOC).unlink()
     report = validate(repo.root)

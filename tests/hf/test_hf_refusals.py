@@ -8,7 +8,6 @@ from hf_fixtures import ACCORD, REJECT, VISIT, markup, tree_hashes, write_repo
 from diplonews.cli import main
 from diplonews.hf.builder import build
 from diplonews.problems import DiplonewsError
-from diplonews.hf.splits import LeakChecker
 
 
 def _run(root, *args):
@@ -45,24 +44,12 @@ def test_near_duplicate_text_in_two_splits_is_named(tmp_path):
     root = write_repo(tmp_path / "repo", (ACCORD, twin, VISIT, REJECT))
     with pytest.raises(DiplonewsError) as info:
         build(root, tmp_path / "out")
-    assert str(info.value) == ("corpus/amaru-accord-copy.meta.json:amaru-accord-copy: [split-leak] "
-                               "near-duplicate: amaru-accord (train) and amaru-accord-copy (test): word 5-gram Jaccard 1.00 >= 0.5")
-
-
-def test_story_in_two_splits_is_a_leak():
-    checker = LeakChecker()
-    checker.add("a", "story-1", "train", "one text about a treaty signed in spring")
-    checker.add("b", "story-1", "test", "another text entirely, on a different visit")
-    assert [leak.render() for leak in checker.leaks(lambda doc_id: "")] == ["story: a (train) and b (test): story 'story-1'"]
-
-
-def test_unrelated_texts_are_no_leak():
-    texts = {"a": "Amaru and Tawantia signed the Andes Water Accord on Monday in Lima.",
-             "b": "The Karvossa Senate rejected the border pact last month after a long debate."}
-    checker = LeakChecker()
-    checker.add("a", "s1", "train", texts["a"])
-    checker.add("b", "s2", "test", texts["b"])
-    assert checker.leaks(texts.get) == []
+    leak = ("corpus/amaru-accord-copy.meta.json:amaru-accord-copy:$.split: [split-leak] "
+            "near-duplicate: amaru-accord (train) and amaru-accord-copy (test): word 5-gram Jaccard 1.00 >= 0.5")
+    assert str(info.value) == leak
+    result = CliRunner().invoke(main, ["--root", str(root), "validate"])  # the one gate: validate refuses it as well
+    assert result.exit_code == 1
+    assert leak in result.output
 
 
 def test_refuses_to_replace_a_folder_that_is_not_a_build(repo, tmp_path):

@@ -84,7 +84,7 @@ def test_a_near_duplicate_is_refused_naming_the_document(empty_repo, tmp_path):
     feed.write_text(json.dumps({"id": "Wire Copy 1", "text": edited, "outlet": "Wire", "published": "2026-03-15"}) + "\n", encoding="utf-8")
     with pytest.raises(DiplonewsError) as refused:
         plan_ingest(empty_repo, [feed], {})
-    assert str(refused.value) == f"{feed}:1: [ingest-duplicate] refused, a near-duplicate of harbourcourier-water-accord (5-gram Jaccard similarity 0.89)"
+    assert str(refused.value) == f"{feed}:1: [ingest-duplicate] refused, a near-duplicate of harbourcourier-water-accord (word 5-gram Jaccard 0.89)"
 
 
 def test_jsonl_and_txt_inputs_get_safe_unique_ids_and_defaults(empty_repo, tmp_path):

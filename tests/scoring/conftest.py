@@ -60,21 +60,24 @@ def repo_gold() -> dict[str, dict]:
 
 
 SEED = "tehrantimes-511688"
-TINY_SPLITS = {"seed-train": ("train", "real", "published"), "seed-dev": ("validation", "fictional", "authored"),
-               "seed-test": ("test", "real", "authored")}
+# new id -> (split, world, origin, the repository document copied); three different texts,
+# since one text in two splits is a split leak that validation refuses
+TINY_SPLITS = {"seed-train": ("train", "real", "published", "r1-04-iran-russia-treaty-timeline"),
+               "seed-dev": ("validation", "fictional", "authored", "f1-06-qasirah-suspension-analysis"),
+               "seed-test": ("test", "real", "authored", SEED)}
 
 
 @pytest.fixture
 def tiny_repo(tmp_path: Path) -> Path:
-    """A repository of three copies of the seed document under new ids, one per split."""
+    """A repository of three gold documents under new ids, one per split: the seed is the test document."""
     src = Layout(REPO)
     dst = Layout(tmp_path)
     dst.corpus_dir.mkdir(parents=True)
     dst.gold_dir.mkdir(parents=True)
     meta = json.loads(src.meta_path(SEED).read_text(encoding="utf-8"))
-    gold = read_gold(src, SEED)
-    for doc_id, (split, world, origin) in TINY_SPLITS.items():
-        shutil.copyfile(src.text_path(SEED), dst.text_path(doc_id))
+    for doc_id, (split, world, origin, source) in TINY_SPLITS.items():
+        gold = read_gold(src, source)
+        shutil.copyfile(src.text_path(source), dst.text_path(doc_id))
         sources = ["https://example.org/checked"] if (world, origin) == ("real", "authored") else []  # valid metadata: meta-sources
         dst.meta_path(doc_id).write_text(json.dumps({**meta, "id": doc_id, "split": split, "world": world, "origin": origin,
                                                      "story": doc_id, "sources": sources}), encoding="utf-8")

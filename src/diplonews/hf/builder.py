@@ -1,9 +1,9 @@
 """``build``: the gold corpus in, a dataset folder out, all or nothing.
 
-The corpus is validated first and refused if invalid. The new build is written into a
-temporary folder beside the target and swapped in only when complete, so a failed build
-(invalid corpus, a span off token boundaries, a leak between splits) leaves any previous
-build exactly as it was.
+The corpus is validated first and refused if invalid (a leak between splits is a
+validation rule). The new build is written into a temporary folder beside the target and
+swapped in only when complete, so a failed build (invalid corpus, a span off token
+boundaries) leaves any previous build exactly as it was.
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from typing import Callable, Iterable
 from .. import jsonio
 from ..corpus import Layout
 from ..gold import gold_status_ids
-from ..problems import DiplonewsError, Location, Problem
+from ..problems import DiplonewsError
 from ..stats import Accumulator, pending_counts
 from ..validation.validator import require_valid
 from . import features as F
@@ -23,7 +23,6 @@ from .manifest import INPUTS, MANIFEST, read_manifest, write_manifest
 from .plots import render as render_plots
 from .rows import BUILDERS
 from .source import iter_documents
-from .splits import LeakChecker
 from .writer import ShardedWriter
 
 Progress = Callable[[Iterable, int], Iterable]
@@ -62,7 +61,7 @@ def _listed(path: Path) -> set[str]:
 def _build_into(layout: Layout, folder: Path, progress: Progress) -> BuildResult:
     ids = gold_status_ids(layout)
     writers = {(c, s): ShardedWriter(folder / "data" / c, c, s, F.features(c)) for c in F.CONFIGS for s in F.SPLITS}
-    stats, leaks, errors = Accumulator(), LeakChecker(), []
+    stats, errors = Accumulator(), []
     for doc in progress(iter_documents(layout, ids), len(ids)):
         split = doc.meta["split"]
         try:
@@ -72,9 +71,6 @@ def _build_into(layout: Layout, folder: Path, progress: Progress) -> BuildResult
         except DiplonewsError as exc:  # a span off token boundaries
             errors += [p.at(file=str(layout.gold_path(doc.doc_id).relative_to(layout.root))) for p in exc.problems]
         stats.add(doc)
-        leaks.add(doc.doc_id, doc.meta["story"], split, doc.text)
-    errors += [Problem("split-leak", leak.render(), Location(str(layout.meta_path(leak.second[0]).relative_to(layout.root)), leak.second[0]))
-               for leak in leaks.leaks(layout.read_text)]
     if errors:
         raise DiplonewsError(errors)
     for writer in writers.values():

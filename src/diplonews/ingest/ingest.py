@@ -11,8 +11,8 @@ from typing import Callable
 from .. import jsonio
 from ..corpus import Layout
 from ..problems import DiplonewsError, Problem
+from ..validation.near_duplicates import INGEST, DuplicateIndex
 from ..validation.validator import check_metadata
-from .duplicates import DuplicateIndex
 from .metadata import build_metadata, slugify, unique_id
 from .normalize import normalize_text
 from .readers import read_inputs
@@ -26,9 +26,10 @@ class Planned:
     source: str
 
 
-def _corpus_state(layout: Layout) -> tuple[DuplicateIndex, dict[str, str]]:
-    """The duplicate index of the corpus texts, and the split of each story already stored."""
-    index, splits = DuplicateIndex(), {}
+def _corpus_state(layout: Layout, pending: dict[str, str]) -> tuple[DuplicateIndex, dict[str, str]]:
+    """The duplicate index of the corpus texts (and, as they are planned, of ``pending`` inputs),
+    and the split of each story already stored."""
+    index, splits = DuplicateIndex(lambda doc_id: pending[doc_id] if doc_id in pending else layout.read_text(doc_id)), {}
     for doc_id in layout.text_ids():
         index.add(doc_id, layout.read_text(doc_id))
         meta = layout.read_meta(doc_id) if layout.meta_path(doc_id).exists() else None
@@ -39,7 +40,8 @@ def _corpus_state(layout: Layout) -> tuple[DuplicateIndex, dict[str, str]]:
 
 def plan_ingest(layout: Layout, paths: list[Path], defaults: dict, progress: Callable[[str], None] = lambda _: None) -> list[Planned]:
     """The documents the inputs add; DiplonewsError listing every refused input (nothing planned then)."""
-    index, splits = _corpus_state(layout)
+    pending: dict[str, str] = {}
+    index, splits = _corpus_state(layout, pending)
     taken = set(layout.text_ids())
     planned, errors = [], []
     for path in paths:
@@ -54,9 +56,9 @@ def plan_ingest(layout: Layout, paths: list[Path], defaults: dict, progress: Cal
             if not text:
                 errors.append(Problem("ingest-no-text", "the text is empty after normalisation", raw.location))
                 continue
-            duplicate = index.find(text)
+            duplicate = index.find(text, INGEST)
             if duplicate:
-                errors.append(Problem("ingest-duplicate", f"refused, {duplicate}", raw.location))
+                errors.append(Problem("ingest-duplicate", f"refused, {duplicate.render()}", raw.location))
                 continue
             doc_id = unique_id(slugify(str(raw.meta.get("id") or raw.stem)), taken)
             try:
@@ -69,6 +71,7 @@ def plan_ingest(layout: Layout, paths: list[Path], defaults: dict, progress: Cal
                 errors += [p.at(line=raw.line) for p in problems]
                 continue
             taken.add(doc_id)
+            pending[doc_id] = text
             index.add(doc_id, text)
             splits.setdefault(meta["story"], meta["split"])
             planned.append(Planned(doc_id, text, meta, raw.source))

@@ -16,6 +16,7 @@ from ..corpus import Layout
 from ..ontology import load
 from ..problems import DiplonewsError, Location, Problem
 from .document_rules import check_document
+from .near_duplicates import SHINGLE_WORDS, SPLIT_LEAK, DuplicateIndex
 from .report import Report
 from .schema_check import annotation_checker, metadata_checker
 
@@ -158,6 +159,14 @@ def _check_story_splits(layout: Layout, metas: dict[str, dict], problems: list[P
             problems.append(Problem("story-split", f"story {story!r} spans splits ({detail})", Location(_rel(layout, layout.meta_path(first)), first, None, "$.split")))
 
 
+def _check_near_duplicates(layout: Layout, index: DuplicateIndex, splits: dict[str, str], problems: list[Problem]) -> None:
+    """split-leak: two texts in different splits that are (nearly) the same, named at the later one."""
+    for first, second, score in index.pairs_across_groups(SPLIT_LEAK):
+        problems.append(Problem("split-leak", f"near-duplicate: {first} ({splits[first]}) and {second} ({splits[second]}): "
+                                f"word {SHINGLE_WORDS}-gram Jaccard {score:.2f} >= {SPLIT_LEAK}",
+                                Location(_rel(layout, layout.meta_path(second)), second, None, "$.split")))
+
+
 def select_doc_ids(layout: Layout, paths: list[Path] | None) -> list[str]:
     """The documents named by ``paths`` (files or folders of the layout); all of them when None."""
     every = sorted(set(layout.text_ids()) | set(layout.gold_ids()))
@@ -188,18 +197,21 @@ def validate(root: Path, paths: list[Path] | None = None) -> Report:
         _check_names(layout, problems)
     text_ids, gold_ids = set(layout.text_ids()), set(layout.gold_ids())
     doc_ids = select_doc_ids(layout, paths)
-    metas = {}
+    metas, texts = {}, DuplicateIndex(layout.read_text)
     for doc_id in doc_ids:
         text = _check_text(layout, doc_id, problems) if doc_id in text_ids else None
         if doc_id in text_ids:
             meta = _check_meta_file(layout, doc_id, problems)
             if meta is not None:
-                metas[doc_id] = {"story": meta["story"], "split": meta["split"]}  # all the story check needs; memory stays small at 100k docs
+                metas[doc_id] = {"story": meta["story"], "split": meta["split"]}  # all the split checks need; memory stays small at 100k docs
+                if text is not None:
+                    texts.add(doc_id, text, meta["split"])
         if doc_id in gold_ids:
             _check_gold_file(layout, doc_id, text, doc_id in text_ids, problems)
         elif doc_id in text_ids:
             notices.append(Problem("unannotated", "no gold annotation yet: awaiting annotation", Location(_rel(layout, layout.text_path(doc_id)), doc_id)))
     _check_story_splits(layout, metas, problems)
+    _check_near_duplicates(layout, texts, {d: m["split"] for d, m in metas.items()}, problems)
     return Report(documents=len(doc_ids), problems=problems, notices=notices)
 
 
