@@ -2,7 +2,11 @@
 or a single ``.json`` file holding one document.
 
 A prediction is refused, with the reason, when it breaks the prediction schema, names an
-unknown document, or was made on a different text (its ``text_sha256`` differs).
+unknown document, was made on a different text (its ``text_sha256`` differs), or breaks a
+structural rule of the validator (ids unique, spans inside the text and quoting it,
+references resolved; see :func:`~diplonews.validation.document_rules.check_structure`).
+A file with no prediction at all is refused too: scoring it would report zeros, as if a
+system had run and found nothing.
 """
 from __future__ import annotations
 
@@ -14,6 +18,8 @@ from typing import Iterator
 from . import jsonio, schemas
 from .corpus import Layout, text_sha256
 from .problems import DiplonewsError, Location, Problem
+from .ontology import load
+from .validation.document_rules import check_structure
 from .validation.schema_check import SchemaChecker
 
 
@@ -68,12 +74,16 @@ def read_predictions(path: Path, layout: Layout) -> dict[str, dict]:
             problems += found
         elif doc_id not in known:
             problems.append(Problem("prediction-unknown-doc", f"no corpus text for doc_id {doc_id!r}", replace(where, doc_id=doc_id)))
-        elif item["text_sha256"] != text_sha256(layout.read_text(doc_id)):
+        elif item["text_sha256"] != text_sha256(text := layout.read_text(doc_id)):
             problems.append(Problem("text-sha256-mismatch", "the prediction was made on a different text", replace(where, doc_id=doc_id, path="$.text_sha256")))
         elif doc_id in out:
             problems.append(Problem("prediction-duplicate-doc", "a second prediction for this document", replace(where, doc_id=doc_id)))
+        elif broken := check_structure(item, text, where.file, load()):
+            problems += [p.at(line=where.line) for p in broken]
         else:
             out[doc_id] = item
     if problems:
         raise DiplonewsError(problems)
+    if not out:
+        raise DiplonewsError.of("prediction-empty", "holds no prediction", file=str(path))
     return out

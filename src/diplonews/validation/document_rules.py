@@ -185,3 +185,16 @@ def check_document(ann: dict, text: str, file: str, ontology: Ontology) -> list[
     """Every semantic problem of one schema-valid annotation file against its text."""
     ctx = DocumentContext(ann, text, file, ontology)
     return [problem for check in CHECKS for problem in check(ctx)]
+
+
+STRUCTURE = frozenset({"id-duplicate", "span-out-of-range", "span-text-mismatch", "ref-unresolved"})
+
+
+def check_structure(ann: dict, text: str, file: str, ontology: Ontology) -> list[Problem]:
+    """The rules a system's prediction must meet to be scored at all (:data:`STRUCTURE`).
+
+    Unique ids, spans inside the text that quote it, references that resolve: without them
+    an item cannot even be compared with the gold. The label and attribute rules are left
+    out on purpose: a prediction that breaks them is scored as wrong, not refused.
+    """
+    return [problem for problem in check_document(ann, text, file, ontology) if problem.code in STRUCTURE]
