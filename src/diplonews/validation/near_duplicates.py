@@ -103,10 +103,9 @@ class DuplicateIndex:
             return Match(self.ids[exact], 1.0, True)
         mine = shingles(text)
         candidates = {i for band, key in _bands(signature(mine)) for i in self.buckets[band].get(key, ())}
-        scored = sorted(((jaccard(mine, shingles(self.read_text(self.ids[i]))), -i) for i in candidates), reverse=True)
-        if scored and scored[0][0] >= threshold:
-            return Match(self.ids[-scored[0][1]], scored[0][0], False)
-        return None
+        best = max(((jaccard(mine, shingles(self.read_text(self.ids[i]))), -i) for i in candidates), default=(0.0, 0))
+        score, first = best[0], -best[1]  # the highest score; among equals, the text added first
+        return Match(self.ids[first], score, False) if candidates and score >= threshold else None
 
     def pairs_across_groups(self, threshold: float = SPLIT_LEAK, limit: int = 20) -> list[tuple[str, str, float]]:
         """(earlier id, later id, Jaccard) for texts of different groups at ``threshold`` or above (at most ``limit``).
