@@ -13,6 +13,7 @@ from diplonews.hf.tokenize import Tokens, spans_from_tags
 EXPECTED_ROWS = {
     "documents": {"train": 1, "validation": 1, "test": 1},
     "ner": {"train": 1, "validation": 1, "test": 1},
+    "sentences": {"train": 2, "validation": 1, "test": 1},
     "relations": {"train": 3, "validation": 1, "test": 1},
     "events": {"train": 4, "validation": 2, "test": 1},
     "treaty_stages": {"train": 3, "validation": 0, "test": 1},

@@ -50,3 +50,35 @@ def test_every_ner_row_gives_back_its_spans(repo_build):
             assert spans_from_tags(tokens, [ner.int2str(i) for i in row["ner_tags"]]) == {(m["start"], m["end"], m["label"]) for m in gold["mentions"]}
             assert spans_from_tags(tokens, [triggers.int2str(i) for i in row["trigger_tags"]]) == {
                 (e["trigger"]["start"], e["trigger"]["end"], e["type"]) for e in gold["events"]}
+
+
+def test_every_sentence_row_holds_whole_mentions_and_at_most_max_tokens(repo_build):
+    """The repository's sentences: each document's rows hold its tokens in order, every mention and
+    trigger lies inside one sentence (its tags give it back there), and none is over MAX_TOKENS."""
+    from diplonews.sentences import MAX_TOKENS
+
+    root, result, cache = repo_build
+    layout = Layout(root)
+    ds = load(result.folder, "sentences", cache)
+    ner_ds = load(result.folder, "ner", cache)
+    ner = {row["doc_id"]: row for split in ner_ds for row in ner_ds[split]}
+    by_doc: dict[str, list] = {}
+    for split in ds:
+        names, triggers = ds[split].features["ner_tags"].feature, ds[split].features["trigger_tags"].feature
+        for row in ds[split]:
+            assert len(row["tokens"]) <= MAX_TOKENS
+            tokens = Tokens(row["tokens"], row["token_starts"], row["token_ends"])
+            spans = spans_from_tags(tokens, [names.int2str(i) for i in row["ner_tags"]])
+            spans |= spans_from_tags(tokens, [triggers.int2str(i) for i in row["trigger_tags"]])
+            by_doc.setdefault(row["doc_id"], []).append((row, spans))
+    assert sorted(by_doc) == gold_status_ids(layout)
+    for doc_id, rows in by_doc.items():
+        gold, doc = json.loads(layout.gold_path(doc_id).read_text(encoding="utf-8")), ner[doc_id]
+        assert [r["index"] for r, _ in rows] == list(range(len(rows)))
+        assert [t for r, _ in rows for t in r["tokens"]] == doc["tokens"]
+        assert [(r["start"], r["end"]) for r, _ in rows] == [(s["start"], s["end"]) for s in doc["sentences"]]
+        assert all(r["text"] == doc["text"][r["start"]:r["end"]] for r, _ in rows)
+        expected = {(m["start"], m["end"], m["label"]) for m in gold["mentions"]}
+        expected |= {(e["trigger"]["start"], e["trigger"]["end"], e["type"]) for e in gold["events"]}
+        assert set().union(*(spans for _, spans in rows)) == expected
+    assert sum(map(len, by_doc.values())) == result.sentence_lengths["sentences"]

@@ -31,4 +31,7 @@ def build(root: Path, out: Path | None) -> None:
         fail(exc.problems, summary=f"build refused: {len(exc.problems)} problem(s); {out} left as it was")
     for config, splits in result.counts.items():
         click.echo(f"{config}: " + ", ".join(f"{split} {n}" for split, n in splits.items()))
+    lengths = result.sentence_lengths
+    click.echo(f"tokens per sentence: min {lengths['min']}, median {lengths['median']}, p90 {lengths['p90']}, "
+               f"p99 {lengths['p99']}, max {lengths['max']} ({lengths['sentences']} sentences)")
     click.echo(f"built {result.stats['total']['documents']} document(s) into {result.folder}")

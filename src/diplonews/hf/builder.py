@@ -15,6 +15,7 @@ from .. import jsonio
 from ..corpus import Layout
 from ..gold import gold_status_ids
 from ..problems import DiplonewsError
+from ..sentences import length_summary
 from ..stats import Accumulator, pending_counts
 from ..validation.validator import require_valid
 from . import features as F
@@ -34,6 +35,7 @@ class BuildResult:
     stats: dict
     counts: dict[str, dict[str, int]]  # config -> split -> rows
     manifest: dict
+    sentence_lengths: dict  # the token-length distribution of the sentences config (sentences.length_summary)
 
 
 def _no_progress(items: Iterable, total: int) -> Iterable:
@@ -61,7 +63,7 @@ def _listed(path: Path) -> set[str]:
 def _build_into(layout: Layout, folder: Path, progress: Progress) -> BuildResult:
     ids = gold_status_ids(layout)
     writers = {(c, s): ShardedWriter(folder / "data" / c, c, s, F.features(c)) for c in F.CONFIGS for s in F.SPLITS}
-    stats, errors = Accumulator(), []
+    stats, errors, lengths = Accumulator(), [], []
     for doc in progress(iter_documents(layout, ids), len(ids)):
         split = doc.meta["split"]
         try:
@@ -71,6 +73,7 @@ def _build_into(layout: Layout, folder: Path, progress: Progress) -> BuildResult
         except DiplonewsError as exc:  # a span off token boundaries
             errors += [p.at(file=str(layout.gold_path(doc.doc_id).relative_to(layout.root))) for p in exc.problems]
         stats.add(doc)
+        lengths += [s.last - s.first for s in doc.sentences]
     if errors:
         raise DiplonewsError(errors)
     for writer in writers.values():
@@ -79,6 +82,7 @@ def _build_into(layout: Layout, folder: Path, progress: Progress) -> BuildResult
     result = stats.result(pending_counts(layout, ids))
     for name, data in render_plots(result).items():
         jsonio.write_atomic(folder / name, data)
-    jsonio.write_atomic(folder / "README.md", render_card(layout.root, result, counts))
+    summary = length_summary(lengths)
+    jsonio.write_atomic(folder / "README.md", render_card(layout.root, result, counts, summary))
     jsonio.write_json(folder / "stats.json", result)
-    return BuildResult(folder, result, counts, write_manifest(layout.root, folder))
+    return BuildResult(folder, result, counts, write_manifest(layout.root, folder), summary)

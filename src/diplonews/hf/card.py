@@ -24,6 +24,7 @@ from ..agreement import stored_rounds
 from ..corpus import Layout
 from ..ontology import Ontology, load
 from ..problems import DiplonewsError
+from ..sentences import MAX_TOKENS
 from . import features as F
 from .manifest import CARD_SOURCE
 from .plots import FILES as PLOTS
@@ -34,7 +35,8 @@ CORPUS_LICENCE = "CC-BY-4.0"
 LANGUAGE_CREATORS = {"published": "found", "authored": "expert-generated"}
 CONFIG_ROWS = {
     "documents": "one document: text, metadata and every annotation layer (lossless)",
-    "ner": "one document as tokens with IOB2 tags for mentions and for event triggers",
+    "ner": "one document: its text, its tokens with IOB2 tags for mentions and for event triggers, and its sentences",
+    "sentences": "one sentence (no sentence cuts a mention or trigger): its offsets, text, tokens and IOB2 tags",
     "relations": "one gold relation with its head, tail and the paragraph(s) they come from",
     "events": "one event: trigger, type, status, attributes and arguments",
     "treaty_stages": "one treaty action per treaty: stage, status, date, actors and parties",
@@ -129,9 +131,24 @@ def labels_section(o: Ontology) -> str:
     return "\n\n".join(parts)
 
 
-def configs_section(counts: dict[str, dict[str, int]]) -> str:
-    return markdown_table(["config", "one row is", *F.SPLITS],
-                          [(f"`{c}`" + (" (default)" if c == F.DEFAULT_CONFIG else ""), CONFIG_ROWS[c], *(counts[c][s] for s in F.SPLITS)) for c in F.CONFIGS])
+def configs_section(counts: dict[str, dict[str, int]], sentence_lengths: dict) -> str:
+    table = markdown_table(["config", "one row is", *F.SPLITS],
+                           [(f"`{c}`" + (" (default)" if c == F.DEFAULT_CONFIG else ""), CONFIG_ROWS[c], *(counts[c][s] for s in F.SPLITS)) for c in F.CONFIGS])
+    return table + "\n\n" + sentences_section(sentence_lengths)
+
+
+def sentences_section(lengths: dict) -> str:
+    """How sentences are made, and their token-length distribution (``sentences.length_summary``)."""
+    summary = markdown_table(["sentences", "min", "median", "p90", "p99", "max"],
+                             [tuple(lengths[k] for k in ("sentences", "min", "median", "p90", "p99", "max"))])
+    bands = markdown_table(["tokens", *lengths["bands"]], [("sentences", *lengths["bands"].values())])
+    return ("#### Sentences\n\n"
+            "Split once (`diplonews.sentences`): every line break ends a sentence, spaCy's rule-based `sentencizer` "
+            "splits each line, and where a boundary would cut a mention or an event trigger the two sentences are "
+            "merged. The `sentences` config and the `sentences` of `ner` rows hold the same sentences; no sentence "
+            f"has more than {MAX_TOKENS} tokens (a longer one refuses the build). Offsets (`start`, `end`, "
+            "`token_starts`, `token_ends`) are code points into the document text; a sentence's `text` is "
+            "`document_text[start:end]`.\n\nTokens per sentence:\n\n" + summary + "\n\n" + bands)
 
 
 def statistics_section(stats: dict) -> str:
@@ -229,6 +246,8 @@ def _rendered(root: Path, name: str, render, expected: str) -> str:
 USAGE = {
     "documents": 'doc = ds["train"][0]\nprint(doc["title"], len(doc["mentions"]), "mentions")',
     "ner": 'names = ds["train"].features["ner_tags"].feature.names\nrow = ds["train"][0]\nprint([(t, names[i]) for t, i in zip(row["tokens"], row["ner_tags"]) if i])',
+    "sentences": ('names = ds["train"].features["ner_tags"].feature.names\nrow = ds["train"][0]\n'
+                  'print(row["doc_id"], row["index"], row["text"])\nprint([(t, names[i]) for t, i in zip(row["tokens"], row["ner_tags"]) if i])'),
     "relations": 'row = ds["train"][0]\ntypes = ds["train"].features["type"].names\nprint(row["head"]["text"], types[row["type"]], row["tail"]["text"])',
     "events": 'row = ds["train"][0]\nprint(row["trigger"]["text"], [(a["role"], a["text"]) for a in row["arguments"]])',
     "treaty_stages": 'df = ds["train"].to_pandas()\nprint(df.sort_values(["treaty", "published"])[["treaty", "stage", "status", "date"]])',
@@ -243,7 +262,7 @@ def usage_section() -> str:
     return "\n\n".join(blocks)
 
 
-def render_card(root: Path, stats: dict, counts: dict[str, dict[str, int]]) -> str:
+def render_card(root: Path, stats: dict, counts: dict[str, dict[str, int]], sentence_lengths: dict) -> str:
     """The full ``README.md`` text of a build."""
     root = Path(root)
     source_path = root / CARD_SOURCE
@@ -252,7 +271,7 @@ def render_card(root: Path, stats: dict, counts: dict[str, dict[str, int]]) -> s
     front, body = split_front_matter(jsonio.read_text(source_path, CARD_SOURCE))
     sections = {
         "labels": lambda: labels_section(load()),
-        "configs": lambda: configs_section(counts),
+        "configs": lambda: configs_section(counts, sentence_lengths),
         "statistics": lambda: statistics_section(stats),
         "plots": plots_section,
         "rights": lambda: rights_section(stats),

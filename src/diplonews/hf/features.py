@@ -16,7 +16,7 @@ from datasets import ClassLabel, Features, List, Value
 from .. import schemas
 from ..ontology import Attribute, Ontology, load
 
-CONFIGS = ("documents", "ner", "relations", "events", "treaty_stages")
+CONFIGS = ("documents", "ner", "sentences", "relations", "events", "treaty_stages")
 DEFAULT_CONFIG = "documents"
 SPLITS = ("train", "validation", "test")
 
@@ -99,15 +99,27 @@ def documents(o: Ontology) -> Features:
     })
 
 
+def _tokens() -> dict:
+    """Tokens with their code-point offsets into the document (not into the row's text)."""
+    return {"tokens": List(STRING), "token_starts": List(INT), "token_ends": List(INT)}
+
+
+def _tags(o: Ontology) -> dict:
+    return {"ner_tags": List(_label(iob_names(o.mention_labels))), "trigger_tags": List(_label(iob_names(o.event_types)))}
+
+
 def ner(o: Ontology) -> Features:
     return Features({
         "doc_id": STRING,
-        "tokens": List(STRING),
-        "token_starts": List(INT),
-        "token_ends": List(INT),
-        "ner_tags": List(_label(iob_names(o.mention_labels))),
-        "trigger_tags": List(_label(iob_names(o.event_types))),
+        "text": STRING,
+        **_tokens(),
+        "sentences": List({"start": INT, "end": INT, "token_start": INT, "token_end": INT}),
+        **_tags(o),
     })
+
+
+def sentences(o: Ontology) -> Features:
+    return Features({"doc_id": STRING, "index": INT, "start": INT, "end": INT, "text": STRING, **_tokens(), **_tags(o)})
 
 
 def relations(o: Ontology) -> Features:
@@ -154,5 +166,5 @@ def treaty_stages(o: Ontology) -> Features:
 @cache
 def features(config: str) -> Features:
     """The declared features of ``config`` (one of :data:`CONFIGS`)."""
-    builders = {"documents": documents, "ner": ner, "relations": relations, "events": events, "treaty_stages": treaty_stages}
+    builders = {"documents": documents, "ner": ner, "sentences": sentences, "relations": relations, "events": events, "treaty_stages": treaty_stages}
     return builders[config](load())

@@ -9,8 +9,9 @@ from typing import Iterator
 
 from . import features as F
 from ..ontology import load
+from ..problems import DiplonewsError, Location, Problem
+from ..sentences import MAX_TOKENS
 from .source import Document
-from .tokenize import Span, tag
 
 
 def _attributes(attrs: dict, declared: dict) -> dict:
@@ -36,19 +37,40 @@ def documents(doc: Document) -> Iterator[dict]:
 
 def ner(doc: Document) -> Iterator[dict]:
     tokens = doc.tokens
-    mentions = [Span(m["start"], m["end"], m["label"], m["id"]) for m in doc.gold["mentions"]]
-    triggers = {}  # one tag for identical spans of one type (TREATY_ACTION stages sharing a word)
-    for ev in doc.gold["events"]:
-        t = ev["trigger"]
-        triggers.setdefault((t["start"], t["end"], ev["type"]), Span(t["start"], t["end"], ev["type"], ev["id"]))
     yield {
         "doc_id": doc.doc_id,
+        "text": doc.text,
         "tokens": tokens.texts,
         "token_starts": tokens.starts,
         "token_ends": tokens.ends,
-        "ner_tags": tag(tokens, mentions, doc.doc_id, doc.text),
-        "trigger_tags": tag(tokens, list(triggers.values()), doc.doc_id, doc.text),
+        "sentences": [{"start": s.start, "end": s.end, "token_start": s.first, "token_end": s.last} for s in doc.sentences],
+        "ner_tags": doc.ner_tags,
+        "trigger_tags": doc.trigger_tags,
     }
+
+
+def sentences(doc: Document) -> Iterator[dict]:
+    """One row per sentence of :mod:`diplonews.sentences`; a sentence over MAX_TOKENS refuses the build."""
+    tokens, problems = doc.tokens, []
+    for index, s in enumerate(doc.sentences):
+        if s.last - s.first > MAX_TOKENS:
+            problems.append(Problem("sentence-too-long", f"sentence {index} [{s.start}, {s.end}) has {s.last - s.first} tokens, "
+                                                         f"over {MAX_TOKENS}", Location(doc_id=doc.doc_id)))
+        window = slice(s.first, s.last)
+        yield {
+            "doc_id": doc.doc_id,
+            "index": index,
+            "start": s.start,
+            "end": s.end,
+            "text": doc.text[s.start:s.end],
+            "tokens": tokens.texts[window],
+            "token_starts": tokens.starts[window],
+            "token_ends": tokens.ends[window],
+            "ner_tags": doc.ner_tags[window],
+            "trigger_tags": doc.trigger_tags[window],
+        }
+    if problems:
+        raise DiplonewsError(problems)
 
 
 def _mention_ref(doc: Document, mention_id: str) -> dict:
@@ -112,4 +134,4 @@ def treaty_stages(doc: Document) -> Iterator[dict]:
             yield {**base, "treaty": entity["name"] if entity else None, "treaty_kb_id": entity["kb_id"] if entity else None}
 
 
-BUILDERS = {"documents": documents, "ner": ner, "relations": relations, "events": events, "treaty_stages": treaty_stages}
+BUILDERS = {"documents": documents, "ner": ner, "sentences": sentences, "relations": relations, "events": events, "treaty_stages": treaty_stages}

@@ -7,7 +7,8 @@ from typing import Iterator
 
 from ..corpus import Layout
 from ..gold import read_gold
-from .tokenize import Tokens, tokenize
+from ..sentences import Sentence, split
+from .tokenize import Span, Tokens, tag, tokenize
 
 
 @dataclass
@@ -22,6 +23,24 @@ class Document:
     @cached_property
     def tokens(self) -> Tokens:
         return tokenize(self.text)
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        return split(self.text, self.tokens, self.gold)
+
+    @cached_property
+    def ner_tags(self) -> list[str]:
+        """IOB2 tags of the mentions over :attr:`tokens`."""
+        return tag(self.tokens, [Span(m["start"], m["end"], m["label"], m["id"]) for m in self.gold["mentions"]], self.doc_id, self.text)
+
+    @cached_property
+    def trigger_tags(self) -> list[str]:
+        """IOB2 tags of the event triggers; identical spans of one type (stages sharing a word) tag once."""
+        triggers = {}
+        for ev in self.gold["events"]:
+            t = ev["trigger"]
+            triggers.setdefault((t["start"], t["end"], ev["type"]), Span(t["start"], t["end"], ev["type"], ev["id"]))
+        return tag(self.tokens, list(triggers.values()), self.doc_id, self.text)
 
     @cached_property
     def mentions(self) -> dict[str, dict]:
