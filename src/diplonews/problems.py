@@ -214,6 +214,11 @@ CODES: dict[str, Code] = {
         "brat-reference": "A brat .ann line names an annotation the file does not have or one of the wrong kind, or a trigger belongs to no event.",
         "brat-span-text": "A brat text-bound annotation's text differs from its span of the .txt, or its fragments are not one span cut at line breaks.",
         "brat-entity": "The mentions of one entity disagree on its canonical name or its kb id, or a kb id is on a mention of no entity.",
+        "spacy-docbin": "A .spacy file of the export is not a spaCy DocBin.",
+        "spacy-user-data": "A Doc lacks a doc.user_data key the export writes, names a document the manifest does not, or a document of the manifest is in no DocBin.",
+        "spacy-span": "A span of doc.ents or doc.spans['triggers'] has a label of the wrong kind, or a trigger has no event id or a repeated one.",
+        "spacy-reference": "doc.user_data names a mention or event that has no span, or a trigger span belongs to no event.",
+        "spacy-entity": "A mention's kb_id in doc.ents differs from its entity's kb_id in doc.user_data.",
     }),
 }
 

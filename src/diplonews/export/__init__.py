@@ -26,6 +26,7 @@ from ..problems import DiplonewsError
 
 FORMATS: dict[str, str] = {
     "brat": "brat standoff: <doc_id>.txt and .ann per document, annotation.conf and visual.conf",
+    "spacy": "spaCy DocBin per split (train.spacy, ...): doc.ents, doc.spans['triggers'], sentences, the rest in doc.user_data",
 }
 MANIFEST = "diplonews-export.json"
 
@@ -38,6 +39,7 @@ class Document(NamedTuple):
     doc_id: str
     text: str
     gold: dict
+    split: str
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,7 @@ def export(root: Path, name: str, out: Path, split: str | None = None, progress:
     golds = {doc_id: read_gold(layout, doc_id) for doc_id in ids}
 
     def fill(work: Path) -> None:
-        documents = (Document(doc_id, layout.read_text(doc_id), golds[doc_id]) for doc_id in ids)
+        documents = (Document(doc_id, layout.read_text(doc_id), golds[doc_id], metas[doc_id]["split"]) for doc_id in ids)
         module.write(work, progress(documents, len(ids)))
         jsonio.write_json(work / MANIFEST, {
             "files": jsonio.folder_files(work),
