@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from export_fixtures import FIXTURE, REPO, export_repository, round_trip_failures
 
 from diplonews.authoring.markup import compile_markup
 from diplonews.cli import main
@@ -15,9 +16,6 @@ from diplonews.export.brat import annotation_conf, from_ann, read, to_ann
 from diplonews.gold import canonicalize, gold_status_ids, read_gold
 from diplonews.ontology import load
 from diplonews.problems import DiplonewsError
-
-REPO = Path(__file__).resolve().parents[2]
-FIXTURE = REPO / "tests" / "labelstudio" / "data" / "offsets.markup"  # emoji, ZWJ, combining marks, CJK, a span over a line break
 PREFIX = "🇫🇷👩‍⚕️ "  # two flag code points, woman + ZWJ + staff of aesculapius + VS16, a space
 
 EXPECTED_ANN = """\
@@ -192,21 +190,13 @@ def test_annotation_conf_declares_the_ontology_with_its_constraints():
 @pytest.fixture(scope="module")
 def corpus_export(tmp_path_factory):
     """The whole repository exported through the command line."""
-    out = tmp_path_factory.mktemp("brat") / "out"
-    result = CliRunner().invoke(main, ["--root", str(REPO), "export", "brat", "--out", str(out)])
-    return out, result
+    return export_repository(tmp_path_factory, "brat")
 
 
 def test_every_gold_document_round_trips_through_brat():
     """Every file of annotations/gold (drafts too): export, then read, gives back the canonical gold."""
-    layout = Layout(REPO)
-    differ = []
-    for doc_id in layout.gold_ids():
-        gold, text = canonicalize(read_gold(layout, doc_id)), layout.read_text(doc_id)
-        back = from_ann(doc_id, text, to_ann(text, gold), gold["provenance"], gold["ontology_version"], f"{doc_id}.ann")
-        if back != gold:
-            differ.append(doc_id)
-    assert layout.gold_ids() and differ == []
+    assert round_trip_failures(lambda doc_id, text, gold: from_ann(
+        doc_id, text, to_ann(text, gold), gold["provenance"], gold["ontology_version"], f"{doc_id}.ann")) == []
 
 
 def test_export_writes_the_corpus_and_reads_back(corpus_export):
