@@ -1,9 +1,12 @@
 """Exports of the gold corpus to the exchange formats of the field, and their readers back.
 
 One module per format, named in :data:`FORMATS` (format name -> what it is); a format
-module has ``write(folder, documents)``, ``read(folder) -> list[gold]`` and ``DROPS`` (what
-the format cannot hold, each said in one line; empty when it holds everything). Modules are
-imported only when used, so the command line stays light whatever a format needs.
+module has ``write(folder, documents)``, ``read(folder)`` (the gold documents, or for a
+format that cannot hold them, what it holds) and ``DROPS`` (what the format cannot hold,
+each said in one line; empty when it holds everything). A format with options (CoNLL's
+trigger column) declares them in ``OPTIONS`` (name -> help), takes them as keywords of
+``write`` and says what it drops with ``drops(**options)`` instead of ``DROPS``. Modules
+are imported only when used, so the command line stays light whatever a format needs.
 
 An export is staged and renamed into place (:func:`diplonews.jsonio.write_folder`): no
 partial output folder is ever left. Every export folder holds :data:`MANIFEST`, the
@@ -26,6 +29,7 @@ from ..problems import DiplonewsError
 
 FORMATS: dict[str, str] = {
     "brat": "brat standoff: <doc_id>.txt and .ann per document, annotation.conf and visual.conf",
+    "conll": "CoNLL-2003-style IOB2 columns per split (train.conll, ...): token, mention tag[, trigger tag]",
     "spacy": "spaCy DocBin per split (train.spacy, ...): doc.ents, doc.spans['triggers'], sentences, the rest in doc.user_data",
 }
 MANIFEST = "diplonews-export.json"
@@ -58,8 +62,15 @@ def format_module(name: str):
     return importlib.import_module(f"{__name__}.{name}")
 
 
-def export(root: Path, name: str, out: Path, split: str | None = None, progress: Progress = _no_progress) -> ExportResult:
+def drops(module, **options) -> tuple[str, ...]:
+    """What a format module cannot hold with these options."""
+    return module.drops(**options) if hasattr(module, "drops") else module.DROPS
+
+
+def export(root: Path, name: str, out: Path, split: str | None = None, progress: Progress = _no_progress, **options) -> ExportResult:
     """Validate the repository at ``root`` and export its gold documents (of ``split``, if given) into ``out``.
+
+    ``options`` are the format's own (its ``OPTIONS``), passed to its ``write``.
 
     Only documents with gold status go out, as in the dataset. ``out`` is replaced only
     when the export is complete, and only when it is empty or an earlier export.
@@ -79,7 +90,7 @@ def export(root: Path, name: str, out: Path, split: str | None = None, progress:
 
     def fill(work: Path) -> None:
         documents = (Document(doc_id, layout.read_text(doc_id), golds[doc_id], metas[doc_id]["split"]) for doc_id in ids)
-        module.write(work, progress(documents, len(ids)))
+        module.write(work, progress(documents, len(ids)), **options)
         jsonio.write_json(work / MANIFEST, {
             "files": jsonio.folder_files(work),
             "format": name,
@@ -88,7 +99,7 @@ def export(root: Path, name: str, out: Path, split: str | None = None, progress:
         })
 
     jsonio.write_folder(out, fill, MANIFEST, _listed, "a diplonews export", code="export-out-foreign")
-    return ExportResult(out, ids, module.DROPS)
+    return ExportResult(out, ids, drops(module, **options))
 
 
 def _listed(path: Path) -> set[str] | None:

@@ -15,6 +15,7 @@ from datasets import ClassLabel, Features, List, Value
 
 from .. import schemas
 from ..ontology import Attribute, Ontology, load
+from .tokenize import iob_names
 
 CONFIGS = ("documents", "ner", "sentences", "relations", "events", "treaty_stages")
 DEFAULT_CONFIG = "documents"
@@ -42,11 +43,6 @@ def attribute_union(groups: list[dict[str, Attribute]]) -> dict[str, Value]:
 def roles(o: Ontology) -> list[str]:
     """Every argument role, in order of first appearance in the ontology."""
     return list(dict.fromkeys(role for ev in o.event_types.values() for role in ev.roles))
-
-
-def iob_names(labels) -> list[str]:
-    """IOB2 tag names: O, then B-X and I-X for each label in order."""
-    return ["O"] + [f"{prefix}-{label}" for label in labels for prefix in ("B", "I")]
 
 
 def metadata_fields() -> list[str]:

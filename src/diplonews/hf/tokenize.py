@@ -34,6 +34,11 @@ def tokenize(text: str) -> Tokens:
     return Tokens([m.group() for m in matches], [m.start() for m in matches], [m.end() for m in matches])
 
 
+def iob_names(labels) -> list[str]:
+    """IOB2 tag names: O, then B-X and I-X for each label in order (the ClassLabel names of the tag columns)."""
+    return ["O"] + [f"{prefix}-{label}" for label in labels for prefix in ("B", "I")]
+
+
 def word_count(tokens: Tokens) -> int:
     """Tokens that are runs of letters or digits (punctuation left out)."""
     return sum(1 for t in tokens.texts if t[0].isalnum())
