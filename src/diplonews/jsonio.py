@@ -25,6 +25,11 @@ def dumps(obj) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
+def dumps_line(obj) -> str:
+    """One JSON Lines line: sorted keys, no indent, UTF-8 as is, one final newline."""
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True) + "\n"
+
+
 def _reason(exc: OSError) -> str:
     """What the system said ("Permission denied"), without the traceback; for a file standing
     where a folder of the path must be, which folder (the system only says "File exists")."""

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import importlib.util
-import json
 from pathlib import Path
 
 from .. import jsonio
@@ -42,4 +41,4 @@ def predict_split(layout: Layout, model, split: str) -> list[dict]:
 
 def write_jsonl(path: Path, predictions: list[dict]) -> None:
     """One prediction a line, keys sorted, so the same predictions give the same bytes."""
-    jsonio.write_atomic(path, "".join(json.dumps(p, ensure_ascii=False, sort_keys=True) + "\n" for p in predictions))
+    jsonio.write_atomic(path, "".join(map(jsonio.dumps_line, predictions)))

@@ -19,7 +19,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, NamedTuple
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 from .. import jsonio
 from ..corpus import Layout
@@ -29,6 +29,8 @@ from ..problems import DiplonewsError
 
 FORMATS: dict[str, str] = {
     "brat": "brat standoff: <doc_id>.txt and .ann per document, annotation.conf and visual.conf",
+    "gliner": "GLiNER training JSON per split (train.json, ...): one item per sentence, tokenized_text and ner spans",
+    "textee": "TextEE / OneIE JSON Lines per split (train.jsonl, ...): one window per sentence, entity, event and relation mentions",
     "conll": "CoNLL-2003-style IOB2 columns per split (train.conll, ...): token, mention tag[, trigger tag]",
     "spacy": "spaCy DocBin per split (train.spacy, ...): doc.ents, doc.spans['triggers'], sentences, the rest in doc.user_data",
 }
@@ -43,7 +45,11 @@ class Document(NamedTuple):
     doc_id: str
     text: str
     gold: dict
-    split: str
+    meta: dict
+
+    @property
+    def split(self) -> str:
+        return self.meta["split"]
 
 
 @dataclass(frozen=True)
@@ -89,7 +95,7 @@ def export(root: Path, name: str, out: Path, split: str | None = None, progress:
     golds = {doc_id: read_gold(layout, doc_id) for doc_id in ids}
 
     def fill(work: Path) -> None:
-        documents = (Document(doc_id, layout.read_text(doc_id), golds[doc_id], metas[doc_id]["split"]) for doc_id in ids)
+        documents = (Document(doc_id, layout.read_text(doc_id), golds[doc_id], metas[doc_id]) for doc_id in ids)
         module.write(work, progress(documents, len(ids)), **options)
         jsonio.write_json(work / MANIFEST, {
             "files": jsonio.folder_files(work),
@@ -107,6 +113,19 @@ def _listed(path: Path) -> set[str] | None:
     files = jsonio.read_json(path)
     files = files.get("files") if isinstance(files, dict) else None
     return set(files) if isinstance(files, list) and all(isinstance(f, str) for f in files) else None
+
+
+def split_files(folder: Path, manifest: dict, suffix: str, problems: list, load=jsonio.read_text) -> Iterator[tuple[str, Path, object]]:
+    """(split, path, ``load(path)``) for each split of the manifest, in order; a file that cannot
+    be loaded adds its problem to ``problems`` and is skipped, so a reader says every problem at once."""
+    for split_name in dict.fromkeys(entry["split"] for entry in manifest["documents"].values()):
+        path = Path(folder) / f"{split_name}{suffix}"
+        try:
+            content = load(path)
+        except DiplonewsError as exc:
+            problems += exc.problems
+            continue
+        yield split_name, path, content
 
 
 def read_manifest(folder: Path) -> dict:

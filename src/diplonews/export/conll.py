@@ -12,16 +12,15 @@ its own. What the columns cannot hold is listed by :func:`drops`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
 from .. import jsonio
-from ..hf.source import Document as View
-from ..hf.tokenize import Tokens, iob_names, spans_from_tags
+from ..hf.tokenize import iob_names
 from ..ontology import load
 from ..problems import DiplonewsError, Location, Problem
-from . import read_manifest
+from . import read_manifest, split_files
+from .tokenview import Read, assemble, index_spans, view
 
 DOCSTART = "-DOCSTART-"
 SUFFIX = ".conll"
@@ -45,11 +44,11 @@ def drops(triggers: bool = False) -> tuple[str, ...]:
 
 def to_conll(text: str, gold: dict, triggers: bool = False) -> str:
     """One document's block: ``-DOCSTART-``, then its sentences, each token a line."""
-    view = View(gold["doc_id"], text, {}, gold)
-    columns = [view.tokens.texts, view.ner_tags] + ([view.trigger_tags] if triggers else [])
+    doc = view(text, gold)
+    columns = [doc.tokens.texts, doc.ner_tags] + ([doc.trigger_tags] if triggers else [])
     rows = [" ".join(values) for values in zip(*columns)]
     lines = [" ".join([DOCSTART] + ["O"] * (len(columns) - 1)), ""]
-    for sentence in view.sentences:
+    for sentence in doc.sentences:
         lines += rows[sentence.first:sentence.last] + [""]
     return "\n".join(lines) + "\n"
 
@@ -61,21 +60,6 @@ def write(folder: Path, documents: Iterable, triggers: bool = False) -> None:
         files.setdefault(document.split, []).append(to_conll(document.text, document.gold, triggers))
     for split_name, blocks in files.items():
         jsonio.write_atomic(folder / f"{split_name}{SUFFIX}", "".join(blocks))
-
-
-@dataclass
-class Read:
-    """What a CoNLL document gives back: its sentences and the spans its tag columns encode.
-
-    Offsets are code points into ``text``: the corpus text when the reader was given it,
-    else the text the columns spell (tokens joined by a space, sentences by a line break).
-    """
-
-    doc_id: str
-    text: str
-    sentences: list[tuple[int, int]]
-    mentions: list[dict]  # {label, start, end, text}, in text order
-    triggers: list[dict]  # {type, start, end, text}, in text order
 
 
 def _documents(lines: list[str], file: str) -> tuple[list[list[list[tuple[int, list[str]]]]], list[Problem]]:
@@ -108,51 +92,24 @@ def _documents(lines: list[str], file: str) -> tuple[list[list[list[tuple[int, l
     return documents, problems
 
 
-def _align(text: str, words: list[str]) -> tuple[list[int], list[int]] | None:
-    """Start and end of each word in ``text``, taken in order across white space only; None when they do not spell it."""
-    starts, ends, position = [], [], 0
-    for word in words:
-        while position < len(text) and text[position].isspace():
-            position += 1
-        if text[position:position + len(word)] != word:
-            return None
-        starts.append(position)
-        position += len(word)
-        ends.append(position)
-    return (starts, ends) if not text[position:].strip() else None
-
-
 def _from_block(doc_id: str, sentences: list, text: str | None, file: str) -> Read:
+    """One document's sentences of (line, columns) as a :class:`Read`; every tag that is not strict IOB2 is a problem."""
     ontology = load()
-    names = (set(iob_names(ontology.mention_labels)), set(iob_names(ontology.event_types)))
-    problems = []
-    words = [columns[0] for sentence in sentences for _, columns in sentence]
-    if text is None:
-        text = "\n".join(" ".join(columns[0] for _, columns in sentence) for sentence in sentences)
-    aligned = _align(text, words)
-    if aligned is None:
-        raise DiplonewsError([Problem("conll-text", "the tokens do not spell the document's text", Location(file=file, doc_id=doc_id))])
-    tokens = Tokens(words, *aligned)
-    spans: list[list[dict]] = [[], []]
-    out_sentences, first = [], 0
-    for sentence in sentences:
-        last = first + len(sentence)
-        out_sentences.append((tokens.starts[first], tokens.ends[last - 1]))
-        window = Tokens(words[first:last], tokens.starts[first:last], tokens.ends[first:last])
-        for column, (key, known) in enumerate(zip(("label", "type"), names), 1):
-            if column >= len(sentence[0][1]):
-                continue
+    known = (set(iob_names(ontology.mention_labels)), set(iob_names(ontology.event_types)))
+    problems, spans = [], ([], [])
+    for index, sentence in enumerate(sentences):
+        for column in range(1, len(sentence[0][1])):
             tags = [columns[column] for _, columns in sentence]
             for (number, _), tag, previous in zip(sentence, tags, ["O"] + tags):
-                if tag not in known:
+                if tag not in known[column - 1]:
                     problems.append(Problem("conll-tag", f"{tag!r} is not an IOB2 tag of the ontology", Location(file=file, doc_id=doc_id, line=number)))
                 elif tag.startswith("I-") and previous[2:] != tag[2:]:
                     problems.append(Problem("conll-tag", f"{tag} continues no {tag[2:]} span (strict IOB2)", Location(file=file, doc_id=doc_id, line=number)))
-            spans[column - 1] += [{key: label, "start": s, "end": e, "text": text[s:e]} for s, e, label in sorted(spans_from_tags(window, tags))]
-        first = last
+            spans[column - 1].extend(index_spans(index, tags))
     if problems:
         raise DiplonewsError(problems)
-    return Read(doc_id, text, out_sentences, *spans)
+    words = [[columns[0] for _, columns in sentence] for sentence in sentences]
+    return assemble(doc_id, words, *spans, text, file, "conll-text")
 
 
 def read(folder: Path, texts=None) -> list[Read]:
@@ -167,13 +124,8 @@ def read(folder: Path, texts=None) -> list[Read]:
     for doc_id, entry in manifest["documents"].items():
         by_split.setdefault(entry["split"], []).append(doc_id)
     found, problems = {}, []
-    for split_name, doc_ids in by_split.items():
-        path = folder / f"{split_name}{SUFFIX}"
-        try:
-            content = jsonio.read_text(path)
-        except DiplonewsError as exc:
-            problems += exc.problems
-            continue
+    for split_name, path, content in split_files(folder, manifest, SUFFIX, problems):
+        doc_ids = by_split[split_name]
         blocks, shape = _documents(content.split("\n"), str(path))
         problems += shape
         if len(blocks) != len(doc_ids):

@@ -34,7 +34,7 @@ from ..hf.tokenize import Tokens, tokenize
 from ..ontology import load
 from ..problems import DiplonewsError, Location, Problem
 from ..sentences import split
-from . import read_manifest
+from . import read_manifest, split_files
 
 DROPS: tuple[str, ...] = ()
 TRIGGERS = "triggers"  # the doc.spans key of the event triggers
@@ -200,15 +200,9 @@ def read(folder: Path) -> list[dict]:
     """The gold documents of an export folder, in the manifest's order; every problem of every file at once."""
     folder, manifest = Path(folder), read_manifest(folder)
     entries = manifest["documents"]
-    found, problems, unread = {}, [], set()
-    for split_name in dict.fromkeys(entry["split"] for entry in entries.values()):
-        path = folder / f"{split_name}{SUFFIX}"
-        try:
-            docs = _docs(path)
-        except DiplonewsError as exc:  # said once, for the file
-            problems += exc.problems
-            unread.add(split_name)
-            continue
+    found, problems, read_splits = {}, [], set()
+    for split_name, path, docs in split_files(folder, manifest, SUFFIX, problems, _docs):
+        read_splits.add(split_name)
         for doc in docs:
             doc_id = doc.user_data.get("doc_id")
             if doc_id not in entries:
@@ -219,7 +213,7 @@ def read(folder: Path) -> list[dict]:
             except DiplonewsError as exc:
                 problems += exc.problems
     said = {p.location.doc_id for p in problems}
-    absent = [d for d, entry in entries.items() if d not in found and d not in said and entry["split"] not in unread]
+    absent = [d for d, entry in entries.items() if d not in found and d not in said and entry["split"] in read_splits]
     problems += [Problem("spacy-user-data", "the manifest names this document but no DocBin holds it", Location(file=str(folder), doc_id=d))
                  for d in absent]
     if problems:
