@@ -36,6 +36,9 @@ def test_card_renders_the_corpus_statistics_and_no_markers(built):
     assert "![label distribution](images/label_distribution.png)" in text
     assert (result.folder / "images" / "label_distribution.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "No results yet" in text and "No inter-annotator agreement study" in text
+    assert "| `sentences` | one sentence (no sentence cuts a mention or trigger): its offsets, text, tokens and IOB2 tags | 2 | 1 | 1 |" in text
+    assert "| sentences | min | median | p90 | p99 | max |\n|---|---|---|---|---|---|\n| 4 | 9 | 14 | 19 | 19 | 19 |" in text
+    assert "| tokens | 1-10 | 11-20 | 21-40 | 41-80 | 81-120 | 121-200 | >200 |\n|---|---|---|---|---|---|---|---|\n| sentences | 1 | 3 | 0 | 0 | 0 | 0 | 0 |" in text
 
 
 def test_label_tables_follow_the_ontology(built):
