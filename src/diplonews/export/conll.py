@@ -109,7 +109,7 @@ def _from_block(doc_id: str, sentences: list, text: str | None, file: str) -> Re
     if problems:
         raise DiplonewsError(problems)
     words = [[columns[0] for _, columns in sentence] for sentence in sentences]
-    return assemble(doc_id, words, *spans, text, file, "conll-text")
+    return assemble(doc_id, words, *spans, text, file, code="conll-text")
 
 
 def read(folder: Path, texts=None) -> list[Read]:

@@ -107,7 +107,7 @@ def read(folder: Path, texts=None) -> list[Read]:
     found = {}
     for doc_id, (sentences, spans, file) in documents.items():
         try:
-            found[doc_id] = assemble(doc_id, sentences, spans, [], texts(doc_id) if texts else None, file, "gliner-text")
+            found[doc_id] = assemble(doc_id, sentences, spans, [], texts(doc_id) if texts else None, file, code="gliner-text")
         except DiplonewsError as exc:
             problems += exc.problems
     if problems:

@@ -92,7 +92,7 @@ class _Document:
     def gold(self, doc_id: str, text: str | None) -> dict:
         """The document's mentions, relations and events, offsets into ``text`` (or into its windows' texts joined by line breaks)."""
         text, tokens = offsets(doc_id, [w["tokens"] for w in self.windows], text if text is not None else "\n".join(w["text"] for w in self.windows),
-                               self.file, "textee-text")
+                               self.file, code="textee-text")
         ontology, problems = load(), []
         mentions, relations, events = [], [], []
 
