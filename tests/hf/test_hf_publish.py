@@ -35,6 +35,7 @@ FILES = [
     "images/label_distribution.png",
     "images/stage_status.png",
     "inputs.sha256",
+    "labels.parquet",
     "stats.json",
     "manifest.json",
 ]

@@ -21,6 +21,7 @@ from ..validation.validator import require_valid
 from . import features as F
 from .card import render_card
 from .manifest import INPUTS, MANIFEST, read_manifest, write_manifest
+from .labels import write_labels
 from .plots import render as render_plots
 from .rows import BUILDERS
 from .source import iter_documents
@@ -78,6 +79,7 @@ def _build_into(layout: Layout, folder: Path, progress: Progress) -> BuildResult
         raise DiplonewsError(errors)
     for writer in writers.values():
         writer.close()
+    write_labels(folder)
     counts = {c: {s: writers[(c, s)].rows for s in F.SPLITS} for c in F.CONFIGS}
     result = stats.result(pending_counts(layout, ids))
     for name, data in render_plots(result).items():

@@ -26,6 +26,7 @@ from ..ontology import Ontology, load
 from ..problems import DiplonewsError
 from ..sentences import MAX_TOKENS
 from . import features as F
+from .labels import FILE as LABELS_FILE
 from .manifest import CARD_SOURCE
 from .plots import FILES as PLOTS
 
@@ -254,11 +255,35 @@ USAGE = {
 }
 
 
+SQL_EXAMPLE = f"""-- every dated treaty stage in calendar order, its stage named through {LABELS_FILE}
+SELECT s.treaty, l.name AS stage, s.date, s.date_start, s.date_end
+FROM 'data/treaty_stages/*.parquet' AS s
+JOIN '{LABELS_FILE}' AS l ON l.config = 'treaty_stages' AND l.field = 'stage' AND l.id = s.stage
+WHERE s.date_start IS NOT NULL
+ORDER BY s.date_start, s.treaty, stage;"""
+
+
+def datasets_requirement() -> str:
+    """The ``datasets`` version range this package declares (``datasets>=4.0``), for the card."""
+    from importlib.metadata import PackageNotFoundError, requires
+
+    try:
+        declared = requires("diplonews") or []
+    except PackageNotFoundError:  # sources on the path, not installed
+        declared = []
+    return next((r.split(";")[0].strip() for r in declared if re.match(r"datasets\b", r)), "datasets")
+
+
 def usage_section() -> str:
-    blocks = []
+    blocks = [f"Reading the configs needs `{datasets_requirement()}`: older versions cannot read the `List` feature type."]
     for c in F.CONFIGS:
         blocks.append(f"**`{c}`**\n\n```python\nfrom datasets import load_dataset\n\n"
                       f'ds = load_dataset("REPO_ID", "{c}")  # REPO_ID: the Hub id, or the path of a local build\n{USAGE[c]}\n```')
+    blocks.append(f"**SQL and dataframes.** The Parquet files under `data/` read without `datasets`. Label columns hold "
+                  f"ClassLabel ids; `{LABELS_FILE}` (config, field, id, name) names them, since DuckDB `COPY` and Polars "
+                  f"`write_parquet` drop the names kept in the schema metadata. Dates have `date_start`/`date_end` "
+                  f"(the first and last day a TIMEX3 value covers) to sort on. With DuckDB, in the dataset's folder:"
+                  f"\n\n```sql\n{SQL_EXAMPLE}\n```")
     return "\n\n".join(blocks)
 
 

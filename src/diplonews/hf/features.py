@@ -3,9 +3,12 @@
 Every closed annotation vocabulary (mention labels, relation and event types, statuses,
 argument roles, treaty stages, IOB2 tags, and the closed metadata fields) is a
 ``ClassLabel`` whose names come from ``ontology.json`` in its order, so label ids stay
-stable as long as the ontology does. Attribute values are strings (or booleans) inside an
-``attributes`` struct holding every attribute the ontology knows; an attribute a label
-does not carry is null.
+stable as long as the ontology does; a closed attribute (``stage``, ``direction``,
+``mention_type``…) is one too, so a vocabulary has one type in every config. Attributes sit
+in an ``attributes`` struct holding every attribute the ontology knows (booleans as bool,
+open values as strings); an attribute a label does not carry is null. A DATE's TIMEX3
+value also comes as a ``date_start``/``date_end`` pair of dates, which sorts where the
+mixed-granularity strings ("2025", "2025-W46", "2025-11-12") do not.
 """
 from __future__ import annotations
 
@@ -21,22 +24,28 @@ CONFIGS = ("documents", "ner", "sentences", "relations", "events", "treaty_stage
 DEFAULT_CONFIG = "documents"
 SPLITS = ("train", "validation", "test")
 
-STRING, INT, BOOL = Value("string"), Value("int32"), Value("bool")
+STRING, INT, BOOL, DATE = Value("string"), Value("int32"), Value("bool"), Value("date32")
 
 
 def _label(names) -> ClassLabel:
     return ClassLabel(names=list(names))
 
 
-def attribute_union(groups: list[dict[str, Attribute]]) -> dict[str, Value]:
-    """One field per attribute name across ``groups``: bool when its values are booleans, else string."""
-    out: dict[str, Value] = {}
+def _attribute_feature(attr: Attribute):
+    if attr.values is None:
+        return STRING
+    return BOOL if all(isinstance(v, bool) for v in attr.values) else _label(attr.values)
+
+
+def attribute_union(groups: list[dict[str, Attribute]]) -> dict:
+    """One field per attribute name across ``groups``: bool for booleans, a ClassLabel for
+    another closed vocabulary, else string."""
+    out: dict = {}
     for attributes in groups:
         for name, attr in attributes.items():
-            boolean = attr.values is not None and all(isinstance(v, bool) for v in attr.values)
-            value = BOOL if boolean else STRING
+            value = _attribute_feature(attr)
             if out.setdefault(name, value) != value:
-                raise ValueError(f"ontology: attribute {name!r} has different types on different labels")
+                raise ValueError(f"ontology: attribute {name!r} has different types or values on different labels")
     return out
 
 
@@ -69,6 +78,11 @@ def _span() -> dict:
 
 def _mention(o: Ontology) -> dict:
     return {"id": STRING, **_span(), "label": _label(o.mention_labels)}
+
+
+def _dates() -> dict:
+    """The calendar range of a TIMEX3 value (validation.timex.calendar_range), null when it is none."""
+    return {"date_start": DATE, "date_end": DATE}
 
 
 def documents(o: Ontology) -> Features:
@@ -138,7 +152,7 @@ def events(o: Ontology) -> Features:
         "trigger": _span(),
         "status": _label(o.statuses),
         "attributes": attribute_union([e.attributes for e in o.event_types.values()]),
-        "arguments": List({"role": _label(roles(o)), **_mention(o), "entity": STRING}),
+        "arguments": List({"role": _label(roles(o)), **_mention(o), "entity": STRING, "value": STRING, **_dates()}),
     })
 
 
@@ -153,6 +167,7 @@ def treaty_stages(o: Ontology) -> Features:
         "status": _label(o.statuses),
         "trigger": _span(),
         "date": STRING,
+        **_dates(),
         "date_text": STRING,
         "actors": List(STRING),
         "parties": List(STRING),

@@ -11,6 +11,7 @@ from . import features as F
 from ..ontology import load
 from ..problems import DiplonewsError, Location, Problem
 from ..sentences import MAX_TOKENS
+from ..validation.timex import calendar_range
 from .source import Document
 
 
@@ -79,6 +80,17 @@ def _mention_ref(doc: Document, mention_id: str) -> dict:
     return {"id": m["id"], "start": m["start"], "end": m["end"], "text": m["text"], "label": m["label"], "entity": entity["id"] if entity else None}
 
 
+def _dates(value: str | None) -> dict:
+    start, end = calendar_range(value) or (None, None)
+    return {"date_start": start, "date_end": end}
+
+
+def _argument(doc: Document, role: str, ref: str) -> dict:
+    """An event argument: its role, its mention and entity, and a DATE's value and calendar range."""
+    value = doc.mentions[ref]["attributes"].get("value")
+    return {"role": role, **_mention_ref(doc, ref), "value": value, **_dates(value)}
+
+
 def context(text: str, start: int, end: int) -> dict:
     """The lines (paragraphs) of ``text`` that hold [start, end): the window a relation comes from."""
     first = text.rfind("\n", 0, start) + 1
@@ -103,7 +115,7 @@ def events(doc: Document) -> Iterator[dict]:
             "trigger": ev["trigger"],
             "status": ev["status"],
             "attributes": _attributes(ev["attributes"], F.features("events")["attributes"]),
-            "arguments": [{"role": a["role"], **_mention_ref(doc, a["ref"])} for a in ev["arguments"]],
+            "arguments": [_argument(doc, a["role"], a["ref"]) for a in ev["arguments"]],
         }
 
 
@@ -117,6 +129,7 @@ def treaty_stages(doc: Document) -> Iterator[dict]:
         if ev["type"] != load().treaty_action_type:
             continue
         times = [doc.mentions[ref] for ref in _refs(ev, "time")]
+        value = times[0]["attributes"]["value"] if times else None
         base = {
             "doc_id": doc.doc_id,
             "event_id": ev["id"],
@@ -124,7 +137,8 @@ def treaty_stages(doc: Document) -> Iterator[dict]:
             "stage": ev["attributes"]["stage"],
             "status": ev["status"],
             "trigger": ev["trigger"],
-            "date": times[0]["attributes"]["value"] if times else None,
+            "date": value,
+            **_dates(value),
             "date_text": times[0]["text"] if times else None,
             "actors": [doc.canonical_name(ref) for ref in _refs(ev, "actor")],
             "parties": [doc.canonical_name(ref) for ref in _refs(ev, "party")],
