@@ -148,6 +148,13 @@ def folder_files(folder: Path) -> list[str]:
     return sorted(p.relative_to(folder).as_posix() for p in Path(folder).rglob("*") if p.is_file())
 
 
+def listed_files(manifest: Path) -> set[str] | None:
+    """The ``files`` a JSON manifest lists (exports, views), for :func:`write_folder`; None when it lists none."""
+    files = read_json(manifest)
+    files = files.get("files") if isinstance(files, dict) else None
+    return set(files) if isinstance(files, list) and all(isinstance(f, str) for f in files) else None
+
+
 def _foreign(folder: Path, marker: str, listed: Callable[[Path], set[str] | None]) -> str | None:
     """Why ``folder`` is not an earlier output whose ``marker`` lists its files; None when it is one."""
     if not (folder / marker).is_file():

@@ -33,6 +33,7 @@ AREAS: dict[str, str] = {
     "derived": "files generated from the ontology and this registry (diplonews schema)",
     "migration": "gold of an older ontology version (diplonews migrate)",
     "export": "exports to exchange formats, and their readers back (diplonews export)",
+    "view": "the static HTML viewer of the gold and a system's errors (diplonews view)",
 }
 
 # JSON Schema assertion keywords the generated schemas use; a violation's code is schema.<keyword>
@@ -206,6 +207,10 @@ CODES: dict[str, Code] = {
     }),
     **_area("migration", {
         "migrate-version": "A gold file's ontology version has no chain of migration steps to the current version.",
+    }),
+    **_area("view", {
+        "view-no-documents": "No gold document is in the split to view.",
+        "view-out-foreign": "The --out folder exists and is not a diplonews view (one whose manifest lists every file it holds); it is never replaced.",
     }),
     **_area("export", {
         "export-no-documents": "No gold document is in the split to export.",

@@ -104,15 +104,8 @@ def export(root: Path, name: str, out: Path, split: str | None = None, progress:
             "documents": {doc_id: {"split": metas[doc_id]["split"], "provenance": golds[doc_id]["provenance"]} for doc_id in ids},
         })
 
-    jsonio.write_folder(out, fill, MANIFEST, _listed, "a diplonews export", code="export-out-foreign")
+    jsonio.write_folder(out, fill, MANIFEST, jsonio.listed_files, "a diplonews export", code="export-out-foreign")
     return ExportResult(out, ids, drops(module, **options))
-
-
-def _listed(path: Path) -> set[str] | None:
-    """The files an export's manifest says it wrote (None when it is no export manifest)."""
-    files = jsonio.read_json(path)
-    files = files.get("files") if isinstance(files, dict) else None
-    return set(files) if isinstance(files, list) and all(isinstance(f, str) for f in files) else None
 
 
 def split_files(folder: Path, manifest: dict, suffix: str, problems: list, load=jsonio.read_text) -> Iterator[tuple[str, Path, object]]:

@@ -32,6 +32,7 @@ from .. import jsonio
 from ..corpus import text_sha256
 from ..gold import FreshIds, canonicalize
 from ..ontology import Attribute, Ontology, load
+from ..palette import colours
 from ..problems import DiplonewsError, Location, Problem
 from . import read_manifest
 
@@ -41,9 +42,6 @@ KB_DB = "Wikidata"  # N lines of an entity's kb_id
 STATUS = "status"  # an event's status: a gold field, an A line in brat
 NOTE = "AnnotatorNotes"
 REFERENCE = "Reference"
-# displaCy's entity colours, handed out in ontology order (mention labels, then event types)
-PALETTE = ("#aa9cfc", "#c887fb", "#e4e7d2", "#7aecec", "#feca74", "#ff9561", "#ff8197", "#bfe1d9",
-           "#ffeb80", "#9cc9cc", "#bfeeb7", "#f0d0ff", "#ddd", "#e4e7d2")
 
 
 def _event_attributes(ontology: Ontology, event_type: str) -> dict[str, Attribute]:
@@ -162,7 +160,7 @@ def visual_conf(ontology: Ontology) -> str:
     lines += [f"{kind} | {kind.replace('_', ' ').capitalize()}" for kind in kinds]
     lines += ["", "[drawing]", "SPAN_DEFAULT\tfgColor:black, bgColor:lightgreen, borderColor:darken",
               "ARC_DEFAULT\tcolor:black, arrowHead:triangle-5", "ATTRIBUTE_DEFAULT\tglyph:*"]
-    lines += [f"{kind}\tbgColor:{PALETTE[i % len(PALETTE)]}" for i, kind in enumerate(kinds)]
+    lines += [f"{kind}\tbgColor:{colour}" for kind, colour in colours(ontology).items()]
     return "\n".join(lines) + "\n"
 
 
