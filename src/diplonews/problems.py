@@ -93,6 +93,7 @@ CODES: dict[str, Code] = {
         "span-out-of-range": "A span's offsets are not 0 <= start < end <= len(text).",
         "span-text-mismatch": "A span's text differs from text[start:end].",
         "span-untrimmed": "A span starts or ends with white space.",
+        "token-boundary": "A span does not start and end on token boundaries (diplonews.tokens), so the token views (ner, sentences, CoNLL, spaCy) cannot hold it.",
         "span-duplicate": "Two items of one layer have the same span.",
         "span-overlap": "Two items of one layer overlap; layers are flat.",
         "ref-unresolved": "A reference names no mention of the document.",
@@ -185,7 +186,6 @@ CODES: dict[str, Code] = {
     }),
     **_area("build", {
         "build-out-foreign": "The --out folder exists and is not a diplonews build (one whose manifest lists every file it holds); it is never replaced.",
-        "token-boundary": "A span does not start and end on token boundaries, so the ner config cannot tag it.",
         "sentence-too-long": "A sentence (merged so that no mention or trigger is cut) has more tokens than the sentences config allows.",
         "card-source": "dataset_card.md is missing or malformed, or names an unknown generated section.",
         "card-input": "A file the card renders (leaderboard, agreement report) is not valid JSON or has an unexpected shape.",

@@ -12,7 +12,7 @@ How a text is split, and why:
    tokenizer's exceptions keep ``U.S.`` and ``Mr.`` whole, so no boundary falls after
    them). Rule-based and modelless, it gives the same boundaries on every machine.
 3. **Boundaries fall on tokens.** A sentence starts at a token of
-   :func:`diplonews.hf.tokenize.tokenize` and ends at one; white space between sentences
+   :func:`diplonews.tokens.tokenize` and ends at one; white space between sentences
    belongs to none. A boundary inside a token is dropped.
 4. **No boundary cuts an annotation.** Where a boundary falls inside a mention or an event
    trigger, the sentences on both sides are merged, so each mention and trigger lies in one
@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from .hf.tokenize import Tokens
+from .tokens import Tokens
 
 MAX_TOKENS = 200  # the longest sentence the sentences config promises; a longer one refuses the build
 LENGTH_BANDS = ((1, 10), (11, 20), (21, 40), (41, 80), (81, 120), (121, MAX_TOKENS))

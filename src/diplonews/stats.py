@@ -13,7 +13,7 @@ from typing import Iterable
 from .corpus import Layout
 from .gold import gold_status_ids
 from .hf.source import Document, iter_documents
-from .hf.tokenize import word_count
+from .tokens import word_count
 from .ontology import Ontology, load
 from .validation.validator import require_valid
 

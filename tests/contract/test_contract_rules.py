@@ -211,6 +211,15 @@ def test_span_untrimmed(repo):
     assert problems(repo) == [("span-untrimmed", DOC, "amb", "$.mentions[2]")]
 
 
+def test_token_boundary(repo):
+    gold = repo.gold()
+    mention = repo.item(gold, "mentions", "amb")  # "Ambassador" -> "Ambassado": ends inside a token
+    mention["end"] -= 1
+    mention["text"] = mention["text"][:-1]
+    repo.write_gold(gold)
+    assert problems(repo) == [("token-boundary", DOC, "amb", "$.mentions[2]")]
+
+
 def test_span_duplicate(repo):
     gold = repo.gold()
     copy = dict(repo.item(gold, "mentions", "port1"), id="port2")

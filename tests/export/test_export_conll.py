@@ -18,7 +18,7 @@ from diplonews.corpus import Layout
 from diplonews.export import MANIFEST, format_module
 from diplonews.export.conll import ALWAYS_DROPPED, drops, read, to_conll
 from diplonews.gold import gold_status_ids, read_gold
-from diplonews.hf.tokenize import tokenize
+from diplonews.tokens import tokenize
 from diplonews.problems import DiplonewsError
 from diplonews.sentences import split
 

@@ -13,7 +13,7 @@ from diplonews.corpus import Layout
 from diplonews.export import MANIFEST, format_module
 from diplonews.export import gliner, textee
 from diplonews.gold import canonicalize, gold_status_ids, read_gold
-from diplonews.hf.tokenize import tokenize
+from diplonews.tokens import tokenize
 from diplonews.problems import DiplonewsError
 from diplonews.sentences import split
 

@@ -8,7 +8,7 @@ from diplonews import jsonio
 from diplonews.corpus import Layout
 from diplonews.hf import features as F
 from diplonews.hf.restore import gold_from_row, meta_from_row
-from diplonews.hf.tokenize import Tokens, spans_from_tags
+from diplonews.tokens import Tokens, spans_from_tags
 
 EXPECTED_ROWS = {
     "documents": {"train": 1, "validation": 1, "test": 1},

@@ -10,7 +10,7 @@ from diplonews.corpus import Layout
 from diplonews.hf.builder import build
 from diplonews.hf.restore import gold_from_row
 from diplonews.gold import gold_status_ids
-from diplonews.hf.tokenize import Tokens, spans_from_tags
+from diplonews.tokens import Tokens, spans_from_tags
 from diplonews.validation.validator import validate
 
 

@@ -30,12 +30,17 @@ def test_corrupt_corpus_exits_nonzero_with_validator_errors_and_keeps_the_previo
     assert [p.name for p in out.parent.iterdir()] == ["diplonews"]  # no temporary folder left behind
 
 
-def test_span_off_token_boundaries_is_named(tmp_path):
+def test_span_off_token_boundaries_is_refused_by_validation_and_so_by_the_build(tmp_path):
+    from diplonews.validation.validator import validate
+
     odd = markup("iranian-envoy", "train", "iranian-envoy", "[Iran]{#iran1 COUNTRY @iran}ian envoys met.")
     root = write_repo(tmp_path / "repo", (odd,))
+    expected = ("annotations/gold/iranian-envoy.json:iranian-envoy:iran1:$.mentions[0]: [token-boundary] [0, 4) 'Iran' does not start "
+                "and end on token boundaries (a token is a run of letters and digits, or one other character)")
+    assert [p.render() for p in validate(root).problems] == [expected]
     with pytest.raises(DiplonewsError) as info:
         build(root, tmp_path / "out")
-    assert str(info.value) == "annotations/gold/iranian-envoy.json:iranian-envoy:iran1: [token-boundary] [0, 4) 'Iran' does not fall on token boundaries"
+    assert str(info.value) == expected
     assert not (tmp_path / "out").exists()
 
 

@@ -5,7 +5,7 @@ from hf_fixtures import load, markup, write_repo
 
 from diplonews.authoring.markup import compile_markup
 from diplonews.hf.builder import build
-from diplonews.hf.tokenize import tokenize
+from diplonews.tokens import tokenize
 from diplonews.problems import DiplonewsError
 from diplonews.sentences import MAX_TOKENS, length_summary, split
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .. import jsonio
-from ..hf.tokenize import iob_names
+from ..tokens import iob_names
 from ..ontology import load
 from ..problems import DiplonewsError, Location, Problem
 from . import read_manifest, split_files

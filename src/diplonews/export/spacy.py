@@ -3,7 +3,7 @@ files ``spacy train`` takes, and the reader back to gold.
 
 Each document is one ``Doc`` whose ``doc.text`` is the corpus text byte for byte:
 
-- tokens are the dataset's tokens (:mod:`diplonews.hf.tokenize`), so every gold span falls
+- tokens are the dataset's tokens (:mod:`diplonews.tokens`), so every gold span falls
   on token boundaries; the white space between them becomes each token's trailing space
   or a white-space token of its own (``"\\n\\n"``), as spaCy's tokenizer would make it;
 - sentence boundaries (``token.is_sent_start``) are those of :mod:`diplonews.sentences`,
@@ -30,7 +30,7 @@ from typing import Iterable
 from .. import jsonio
 from ..corpus import text_sha256
 from ..gold import FreshIds, canonicalize
-from ..hf.tokenize import Tokens, tokenize
+from ..tokens import Tokens, tokenize
 from ..ontology import load
 from ..problems import DiplonewsError, Location, Problem
 from ..sentences import split

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..hf.source import Document as View
-from ..hf.tokenize import Tokens, spans_from_tags
+from ..tokens import Tokens, spans_from_tags
 from ..problems import DiplonewsError, Location, Problem
 
 

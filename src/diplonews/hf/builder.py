@@ -71,7 +71,7 @@ def _build_into(layout: Layout, folder: Path, progress: Progress) -> BuildResult
             for config, rows in BUILDERS.items():
                 for row in rows(doc):
                     writers[(config, split)].add(row)
-        except DiplonewsError as exc:  # a span off token boundaries
+        except DiplonewsError as exc:  # a sentence over the token limit
             errors += [p.at(file=str(layout.gold_path(doc.doc_id).relative_to(layout.root))) for p in exc.problems]
         stats.add(doc)
         lengths += [s.last - s.first for s in doc.sentences]

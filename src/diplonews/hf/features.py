@@ -18,7 +18,7 @@ from datasets import ClassLabel, Features, List, Value
 
 from .. import schemas
 from ..ontology import Attribute, Ontology, load
-from .tokenize import iob_names
+from ..tokens import iob_names
 
 CONFIGS = ("documents", "ner", "sentences", "relations", "events", "treaty_stages")
 DEFAULT_CONFIG = "documents"

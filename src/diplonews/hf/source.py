@@ -8,7 +8,7 @@ from typing import Iterator
 from ..corpus import Layout
 from ..gold import read_gold
 from ..sentences import Sentence, split
-from .tokenize import Span, Tokens, tag, tokenize
+from ..tokens import Span, Tokens, tag, tokenize
 
 
 @dataclass

@@ -10,6 +10,7 @@ from typing import Iterator
 
 from ..ontology import Ontology
 from ..problems import Location, Problem
+from ..tokens import token_range, tokenize
 from . import timex
 
 LAYERS = (("mentions", None), ("events", "trigger"))  # (layer, key of the span inside an item)
@@ -66,6 +67,20 @@ def _check_span_text(ctx: DocumentContext) -> Iterator[Problem]:
                 yield ctx.problem("span-text-mismatch", f"text {span['text']!r} differs from text[{start}:{end}] = {actual!r}", ann_id, f"{path}.text")
             elif actual != actual.strip():
                 yield ctx.problem("span-untrimmed", f"span {actual!r} starts or ends with white space", ann_id, path)
+
+
+def _check_token_boundaries(ctx: DocumentContext) -> Iterator[Problem]:
+    """Every span starts and ends on a token boundary of :mod:`diplonews.tokens`, so the
+    token views (the ner and sentences configs, CoNLL, spaCy, GLiNER, TextEE) hold it exactly.
+    Spans out of range or untrimmed are left to the rules that already name them."""
+    tokens = tokenize(ctx.text)
+    for layer, key in LAYERS:
+        for _, item, span, path in _spans(ctx, layer, key):
+            start, end = span["start"], span["end"]
+            inside = 0 <= start < end <= len(ctx.text) and ctx.text[start:end] == ctx.text[start:end].strip()
+            if inside and token_range(tokens, start, end) is None:
+                yield ctx.problem("token-boundary", f"[{start}, {end}) {ctx.text[start:end]!r} does not start and end on token boundaries "
+                                  "(a token is a run of letters and digits, or one other character)", item["id"], path)
 
 
 def _check_span_layout(ctx: DocumentContext) -> Iterator[Problem]:
@@ -173,6 +188,7 @@ def _check_entities(ctx: DocumentContext) -> Iterator[Problem]:
 CHECKS = (
     _check_ids,
     _check_span_text,
+    _check_token_boundaries,
     _check_span_layout,
     _check_mention_attributes,
     _check_relations,

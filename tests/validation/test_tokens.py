@@ -1,7 +1,7 @@
 """The ner tokenisation and IOB2 tags, on exact examples."""
 import pytest
 
-from diplonews.hf.tokenize import Span, spans_from_tags, tag, tokenize, word_count
+from diplonews.tokens import Span, spans_from_tags, tag, tokenize, word_count
 from diplonews.problems import DiplonewsError
 
 

@@ -1,4 +1,5 @@
-"""The tokenisation of the ``ner`` config, and IOB2 tags to and from spans.
+"""The tokenisation of the corpus (the ``ner`` and ``sentences`` configs, the token
+exports, the token-boundary rule of validation), and IOB2 tags to and from spans.
 
 A token is a maximal run of letters and digits (Python's Unicode ``\\w`` without ``_``);
 every other character that is not white space is a token of its own (punctuation, ``_``,
@@ -6,8 +7,9 @@ symbols, a combining mark that follows no letter). White space never belongs to 
 Offsets are code points into the stored text, like the gold spans. ``Iran’s`` is
 ``Iran`` ``’`` ``s``; ``U.S.`` is ``U`` ``.`` ``S`` ``.``; ``2025-04-10`` is five tokens.
 
-A gold span whose start or end falls inside a token cannot be tagged without moving it,
-so :func:`tag` refuses it with a ``token-boundary`` problem rather than shift a boundary.
+A gold span whose start or end falls inside a token cannot be tagged without moving it:
+validation refuses it (``token-boundary``), and :func:`tag` refuses it too rather than
+shift a boundary, for spans that never went through validation.
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from ..problems import DiplonewsError
+from .problems import DiplonewsError
 
 TOKEN = re.compile(r"[^\W_]+|\S")
 
@@ -54,15 +56,25 @@ class Span:
     ann_id: str
 
 
+def token_range(tokens: Tokens, start: int, end: int) -> tuple[int, int] | None:
+    """The indices of the first and last token of [start, end), or None when the span does
+    not start at a token's start and end at a token's end."""
+    first = bisect_left(tokens.starts, start)
+    last = bisect_left(tokens.ends, end)
+    if first >= len(tokens.starts) or tokens.starts[first] != start or last >= len(tokens.ends) or tokens.ends[last] != end:
+        return None
+    return first, last
+
+
 def tag(tokens: Tokens, spans: list[Span], doc_id: str, text: str) -> list[str]:
     """IOB2 tag names for ``tokens``; spans must be flat (identical spans count once)."""
     tags = ["O"] * len(tokens.texts)
     for span in spans:
-        first = bisect_left(tokens.starts, span.start)
-        last = bisect_left(tokens.ends, span.end)
-        if first >= len(tokens.starts) or tokens.starts[first] != span.start or last >= len(tokens.ends) or tokens.ends[last] != span.end:
+        found = token_range(tokens, span.start, span.end)
+        if found is None:
             raise DiplonewsError.of("token-boundary", f"[{span.start}, {span.end}) {text[span.start : span.end]!r} does not fall on token boundaries",
                                     doc_id=doc_id, annotation_id=span.ann_id)
+        first, last = found
         tags[first] = f"B-{span.label}"
         for i in range(first + 1, last + 1):
             tags[i] = f"I-{span.label}"
