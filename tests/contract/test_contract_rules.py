@@ -56,6 +56,26 @@ def test_text_line_endings(repo):
     assert problems(repo) == [("text-line-endings", DOC, None, None)]
 
 
+def _unannotated(repo, text: str) -> list:
+    """The problems of DOC once it has no gold and holds ``text``: text rules hold for every text."""
+    repo.layout.gold_path(DOC).unlink()
+    repo.write_text(text)
+    return problems(repo)
+
+
+def test_text_bom(repo):
+    assert _unannotated(repo, "\ufeff" + repo.text) == [("text-bom", DOC, None, None)]
+
+
+def test_text_control(repo):
+    assert _unannotated(repo, repo.text[:10] + "\x00" + repo.text[10:]) == [("text-control", DOC, None, None)]
+    assert validate(repo.root).problems[0].message == "control character U+0000 at offset 10"
+
+
+def test_text_empty(repo):
+    assert _unannotated(repo, " \n\n") == [("text-empty", DOC, None, None)]
+
+
 def test_text_missing(repo):
     repo.layout.text_path(DOC).unlink()
     repo.layout.meta_path(DOC).unlink()
@@ -111,6 +131,13 @@ def test_meta_date(repo):
     meta["published"] = "2025-02-30"
     repo.write_meta(meta)
     assert problems(repo) == [("meta-date", DOC, None, "$.published")]
+
+
+def test_provenance_date(repo):
+    gold = repo.gold()
+    gold["provenance"]["annotated"] = "2025-02-30"
+    repo.write_gold(gold)
+    assert problems(repo) == [("provenance-date", DOC, None, "$.provenance.annotated")]
 
 
 @pytest.mark.parametrize(("world", "origin", "sources", "expected"), [

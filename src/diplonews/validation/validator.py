@@ -54,6 +54,7 @@ def _check_text(layout: Layout, doc_id: str, problems: list[Problem]) -> str | N
     except UnicodeDecodeError as exc:
         problems.append(Problem("text-encoding", f"not UTF-8: {exc}", where))
         return None
+    problems.extend(_text_content_problems(text, where))
     if "\r" in text:
         problems.append(Problem("text-line-endings", f"carriage return at offset {text.index(chr(13))}", where))
     if not unicodedata.is_normalized("NFC", text):
@@ -61,6 +62,23 @@ def _check_text(layout: Layout, doc_id: str, problems: list[Problem]) -> str | N
         first = next((i for i, (a, b) in enumerate(zip(text, nfc)) if a != b), min(len(text), len(nfc)))
         problems.append(Problem("text-not-nfc", f"not NFC from offset {first}", where))
     return text
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # C0 controls and DEL, but tab, LF and CR (its own rule)
+
+
+def _text_content_problems(text: str, where: Location) -> list[Problem]:
+    """A text must hold words, and no byte-order mark or control character: each would be
+    counted into every offset, yet no reader of the text sees it."""
+    found = []
+    if text.startswith("\ufeff"):
+        found.append(Problem("text-bom", "starts with a byte-order mark (U+FEFF)", where))
+    control = _CONTROL.search(text)
+    if control:
+        found.append(Problem("text-control", f"control character U+{ord(control.group()):04X} at offset {control.start()}", where))
+    if not text.lstrip("\ufeff").strip():
+        found.append(Problem("text-empty", "holds no text (only white space, or nothing)", where))
+    return found
 
 
 def check_metadata(meta: dict, file: str, doc_id: str) -> list[Problem]:
@@ -99,6 +117,10 @@ def check_annotation(ann: dict, text: str, file: str, doc_id: str) -> list[Probl
         return problems
     if ann["doc_id"] != doc_id:
         return [Problem("doc-id-mismatch", f"doc_id {ann['doc_id']!r} differs from the file name's {doc_id!r}", Location(file, doc_id, None, "$.doc_id"))]
+    try:
+        date.fromisoformat(ann["provenance"]["annotated"])
+    except ValueError:
+        return [Problem("provenance-date", f"{ann['provenance']['annotated']!r} is not a calendar date", Location(file, doc_id, None, "$.provenance.annotated"))]
     actual = corpus.text_sha256(text)
     if ann["text_sha256"] != actual:
         return [Problem("text-sha256-mismatch", f"the text changed: recorded {ann['text_sha256'][:12]}…, stored text has {actual[:12]}…", Location(file, doc_id, None, "$.text_sha256"))]
