@@ -194,3 +194,8 @@ def _umask() -> int:
 
 def write_json(path: Path, obj) -> None:
     write_atomic(path, dumps(obj))
+
+
+def write_jsonl(path: Path, records: list[dict]) -> None:
+    """One record a line, keys sorted, written atomically: the same records always give the same bytes."""
+    write_atomic(path, "".join(map(dumps_line, records)))

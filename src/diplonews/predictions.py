@@ -35,7 +35,7 @@ def _parse_file(file: Path) -> tuple[Location, object]:
         return Location(str(file)), exc
 
 
-def _raw_items(path: Path) -> Iterator[tuple[Location, object]]:
+def raw_items(path: Path) -> Iterator[tuple[Location, object]]:
     """(where, parsed JSON or the DiplonewsError saying why it cannot be read) for each document in ``path``."""
     if path.is_dir():
         yield from map(_parse_file, sorted(path.glob("*.json")))
@@ -64,7 +64,7 @@ def read_predictions(path: Path, layout: Layout) -> dict[str, dict]:
     out: dict[str, dict] = {}
     problems: list[Problem] = []
     known = set(layout.text_ids())
-    for where, item in _raw_items(Path(path)):
+    for where, item in raw_items(Path(path)):
         if isinstance(item, DiplonewsError):
             problems += item.problems
             continue

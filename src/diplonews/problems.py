@@ -24,6 +24,7 @@ AREAS: dict[str, str] = {
     "audit": "consistency across documents (diplonews audit)",
     "prediction": "system predictions (diplonews evaluate, ls push --predictions)",
     "agreement": "inter-annotator agreement (diplonews agreement)",
+    "anchoring": "quote-level predictions and model completions turned into offsets (diplonews anchor, prompt, evaluate --quotes)",
     "authoring": "the authoring markup (diplonews author)",
     "ingest": "new raw articles (diplonews ingest)",
     "labelstudio": "the Label Studio loop (diplonews ls)",
@@ -146,6 +147,18 @@ CODES: dict[str, Code] = {
     }),
     **_area("agreement", {
         "agreement-no-documents": "The two annotation folders share no document.",
+    }),
+    **_area("anchoring", {
+        "quote-not-found": "A quoted text does not occur in the document, even after normalising quotes, dashes, white space and case; the item is dropped.",
+        "quote-ambiguous": "A quoted text occurs more than once and neither its occurrence nor its context tells which; the item is dropped, never guessed.",
+        "quote-occurrence-out-of-range": "A quote asks for an occurrence beyond the number of times its text occurs; the item is dropped.",
+        "quote-context-not-found": "A quoted text occurs more than once and its context does not occur in the document; the item is dropped.",
+        "quote-id-duplicate": "An item of a quote-level prediction reuses an id of an earlier item; the later item is dropped.",
+        "quote-ref-dropped": "A relation, entity member or event argument refers to a mention that was dropped; it is dropped too.",
+        "quote-ref-unknown": "A relation, entity member or event argument refers to a mention id the prediction does not have; it is dropped.",
+        "completion-shape": "A completions line is not a JSON object with a string doc_id and either a string completion or the quote-level layers.",
+        "completion-no-json": "A model completion holds no JSON object that can be parsed (in a ```json fence or as the first balanced {...}).",
+        "prompt-no-documents": "No document with gold annotation is in the split to write prompts for.",
     }),
     **_area("authoring", {
         "markup-syntax": "A markup file cannot be parsed: its header, sections, brackets, tags, or entity, relation or event lines.",

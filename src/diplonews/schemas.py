@@ -212,10 +212,47 @@ def prediction_schema(ontology: Ontology | None = None) -> dict:
     }
 
 
+def _quote_properties() -> dict:
+    """A span given the way a generative model can give it: the quoted text, no offsets."""
+    return {
+        "text": {"type": "string", "minLength": 1, "description": "The exact words of the document, as quoted (surrounding white space is ignored)."},
+        "occurrence": {"type": "integer", "minimum": 1, "description": "Which occurrence of the text is meant: 1 for the first in the document."},
+        "context": {"type": "string", "minLength": 1, "description": "A few words around the quote, to tell repeated occurrences apart."},
+    }
+
+
+def quote_prediction_schema(ontology: Ontology | None = None) -> dict:
+    """The schema of one quote-level prediction: the prediction format with every span replaced by a quote.
+
+    ``diplonews anchor`` turns quotes into offsets (see :mod:`diplonews.anchoring`); the
+    text hash is optional, since a model cannot compute it (when given, it must match).
+    """
+    o = ontology or load()
+    base = prediction_schema(o)
+    quote = _quote_properties()
+    mention = {**base["$defs"]["mention"],
+               "properties": {"id": base["$defs"]["mention"]["properties"]["id"], **quote,
+                              **{k: v for k, v in base["$defs"]["mention"]["properties"].items() if k in ("label", "attributes")}},
+               "required": ["id", "text", "label", "attributes"]}
+    event = base["$defs"]["event"]
+    trigger = {"type": "object", "properties": quote, "required": ["text"], "additionalProperties": False}
+    event = {**event, "properties": {**event["properties"], "trigger": trigger}}
+    return {
+        **base,
+        "$id": f"urn:diplonews:schema:quote-prediction:{o.version}",
+        "title": "diplonews quote-level prediction (one document)",
+        "description": "A system's output for one document with quotes instead of offsets: each mention and trigger gives its "
+                       "text, and optionally which occurrence (1-based) or a few words of context. `diplonews anchor` resolves them.",
+        "required": [k for k in base["required"] if k != "text_sha256"],
+        "$defs": {**base["$defs"], "mention": mention, "event": event},
+    }
+
+
 SCHEMA_FILES = {
     "annotation.schema.json": annotation_schema,
     "metadata.schema.json": metadata_schema,
     "prediction.schema.json": prediction_schema,
+    "quote-prediction.schema.json": quote_prediction_schema,
 }
 
 

@@ -2,9 +2,7 @@
 from __future__ import annotations
 
 import importlib.util
-from pathlib import Path
 
-from .. import jsonio
 from ..corpus import Layout
 from ..problems import DiplonewsError
 from ..validation.validator import require_valid
@@ -37,8 +35,3 @@ def predict_split(layout: Layout, model, split: str) -> list[dict]:
     if not docs:
         raise DiplonewsError.of("baseline-no-documents", f"no gold document is in split {split!r}; nothing to predict")
     return [model.predict(doc) for doc in docs]
-
-
-def write_jsonl(path: Path, predictions: list[dict]) -> None:
-    """One prediction a line, keys sorted, so the same predictions give the same bytes."""
-    jsonio.write_atomic(path, "".join(map(jsonio.dumps_line, predictions)))

@@ -48,6 +48,7 @@ def main(ctx: click.Context, root: Path | None) -> None:
 
 # Each command module registers itself on import (one per line, so branches merge cleanly).
 from . import agreement  # noqa: E402,F401
+from . import anchor  # noqa: E402,F401
 from . import audit  # noqa: E402,F401
 from . import authoring  # noqa: E402,F401
 from . import baseline  # noqa: E402,F401

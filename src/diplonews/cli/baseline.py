@@ -24,13 +24,13 @@ def _progress(message: str) -> None:
 @click.pass_obj
 def baseline(root: Path, system: str, split: str, out: Path | None) -> None:
     """Train SYSTEM (rules or spacy) on the train split and write its predictions for --split."""
-    from ..baselines.run import predict_split, train, write_jsonl  # the validator: jsonschema
+    from ..baselines.run import predict_split, train  # the validator: jsonschema
 
     layout = Layout(root)
     out = out or root / "results" / "predictions" / f"{system}-{split}.jsonl"
     jsonio.check_writable(out)  # before training, not after it
     predictions = predict_split(layout, train(layout, system, _progress), split)
-    write_jsonl(out, predictions)
+    jsonio.write_jsonl(out, predictions)
     click.echo(f"wrote {len(predictions)} prediction(s) to {out}")
 
 
