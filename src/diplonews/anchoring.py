@@ -43,14 +43,6 @@ class Anchor:
     rule: str
 
 
-@dataclass(frozen=True)
-class Miss:
-    """Why a quote was not anchored: a registered ``quote-*`` code and a message."""
-
-    code: str
-    message: str
-
-
 def normalise(text: str) -> tuple[str, list[int]]:
     """``text`` with quotes and dashes folded to ASCII, white-space runs made one space, lower case;
     and, for each character of the result, the index of the original character it came from.
@@ -101,7 +93,7 @@ class DocumentIndex:
         return sorted({(self.origin[j], self.origin[j + len(folded) - 1] + 1) for j in positions(self.folded, folded)})
 
 
-def resolve(index: DocumentIndex, quote: dict) -> Anchor | Miss:
+def resolve(index: DocumentIndex, quote: dict) -> Anchor | Problem:
     """Anchor one quote (``text`` and optional ``occurrence`` or ``context``) by the documented rules.
 
     An occurrence number counts exact occurrences when the text occurs exactly, else the
@@ -109,22 +101,22 @@ def resolve(index: DocumentIndex, quote: dict) -> Anchor | Miss:
     """
     text = quote["text"].strip()
     if not text:
-        return Miss("quote-not-found", "the quote is only white space")
+        return Problem("quote-not-found", "the quote is only white space")
     candidates, normalised = index.exact(text), False
     if not candidates:
         candidates, normalised = index.normalised(text), True
     if not candidates:
-        return Miss("quote-not-found", f"{text!r} does not occur in the text, even after normalising quotes, dashes, spaces and case")
+        return Problem("quote-not-found", f"{text!r} does not occur in the text, even after normalising quotes, dashes, spaces and case")
     occurrence = quote.get("occurrence")
     if occurrence is not None:
         if occurrence > len(candidates):
-            return Miss("quote-occurrence-out-of-range", f"occurrence {occurrence} of {text!r} asked for; the text has {len(candidates)}")
+            return Problem("quote-occurrence-out-of-range", f"occurrence {occurrence} of {text!r} asked for; the text has {len(candidates)}")
         return Anchor(*candidates[occurrence - 1], "normalised" if normalised else "occurrence")
     if len(candidates) == 1:
         return Anchor(*candidates[0], "normalised" if normalised else "unique")
     if "context" in quote:
         return _nearest_context(index, candidates, quote["context"], text)
-    return Miss("quote-ambiguous", f"{text!r} occurs {len(candidates)} times and neither occurrence nor context says which")
+    return Problem("quote-ambiguous", f"{text!r} occurs {len(candidates)} times and neither occurrence nor context says which")
 
 
 def _gap(span: tuple[int, int], around: tuple[int, int]) -> int:
@@ -132,16 +124,16 @@ def _gap(span: tuple[int, int], around: tuple[int, int]) -> int:
     return max(0, around[0] - span[1], span[0] - around[1])
 
 
-def _nearest_context(index: DocumentIndex, candidates: list[tuple[int, int]], context: str, text: str) -> Anchor | Miss:
+def _nearest_context(index: DocumentIndex, candidates: list[tuple[int, int]], context: str, text: str) -> Anchor | Problem:
     """The candidate nearest an occurrence of the context (matched after normalising); a tie is ambiguous."""
     contexts = index.exact(context.strip()) or index.normalised(context)
     if not contexts:
-        return Miss("quote-context-not-found", f"the context {context!r} of {text!r} does not occur in the text")
+        return Problem("quote-context-not-found", f"the context {context!r} of {text!r} does not occur in the text")
     distance = {span: min(_gap(span, around) for around in contexts) for span in candidates}
     best = min(distance.values())
     nearest = [span for span in candidates if distance[span] == best]
     if len(nearest) > 1:
-        return Miss("quote-ambiguous", f"{text!r} occurs {len(nearest)} times equally near its context {context!r}")
+        return Problem("quote-ambiguous", f"{text!r} occurs {len(nearest)} times equally near its context {context!r}")
     return Anchor(*nearest[0], "context")
 
 
@@ -185,13 +177,15 @@ class _Anchoring:
         self.kept: set[str] = set()
         self.dropped: set[str] = set()
 
-    def drop(self, code: str, message: str, item_id: str | None, path: str) -> None:
-        self.report.problems.append(Problem(code, message, Location(self.where.file, self.quoted["doc_id"], item_id, path, self.where.line)))
+    def drop(self, problem: Problem, item_id: str | None, path: str) -> None:
+        """List a dropped item: ``problem`` (code and message) placed at the item, in the input file and line."""
+        self.report.problems.append(problem.at(file=self.where.file, line=self.where.line, doc_id=self.quoted["doc_id"],
+                                               annotation_id=item_id, path=path))
 
     def fresh(self, item: dict, path: str) -> bool:
         """Whether ``item``'s id is its first use in the document; a repeat is dropped (ids must be unique)."""
         if item["id"] in self.seen:
-            self.drop("quote-id-duplicate", f"id {item['id']!r} is used by an earlier item; this one is dropped", item["id"], path)
+            self.drop(Problem("quote-id-duplicate", f"id {item['id']!r} is used by an earlier item; this one is dropped"), item["id"], path)
             return False
         self.seen.add(item["id"])
         return True
@@ -201,15 +195,15 @@ class _Anchoring:
         if ref in self.kept:
             return True
         if ref in self.dropped:
-            self.drop("quote-ref-dropped", f"{what} mention {ref!r}, which was dropped", item_id, path)
+            self.drop(Problem("quote-ref-dropped", f"{what} mention {ref!r}, which was dropped"), item_id, path)
         else:
-            self.drop("quote-ref-unknown", f"{what} mention {ref!r}, which the prediction does not have", item_id, path)
+            self.drop(Problem("quote-ref-unknown", f"{what} mention {ref!r}, which the prediction does not have"), item_id, path)
         return False
 
     def span(self, quote: dict, item_id: str, path: str) -> dict | None:
         found = resolve(self.index, quote)
-        if isinstance(found, Miss):
-            self.drop(found.code, found.message, item_id, path)
+        if isinstance(found, Problem):
+            self.drop(found, item_id, path)
             return None
         self.report.resolved[found.rule] += 1
         return {"start": found.start, "end": found.end, "text": self.index.text[found.start:found.end]}
@@ -236,7 +230,7 @@ class _Anchoring:
             if members:
                 out.append({**e, "mentions": members})
             else:
-                self.drop("quote-ref-dropped", "every member of the entity was dropped, so the entity is too", e["id"], f"$.entities[{i}]")
+                self.drop(Problem("quote-ref-dropped", "every member of the entity was dropped, so the entity is too"), e["id"], f"$.entities[{i}]")
         return out
 
     def relations(self) -> list[dict]:

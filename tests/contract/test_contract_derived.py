@@ -35,7 +35,8 @@ def test_schema_check_names_a_stale_file(tmp_path):
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         f"{name}: [derived-stale] is out of date with the ontology or the code registry; run `diplonews schema`"
-        for name in ("schema/annotation.schema.json", "schema/metadata.schema.json", "schema/prediction.schema.json")
+        for name in ("schema/annotation.schema.json", "schema/metadata.schema.json", "schema/prediction.schema.json",
+                     "schema/quote-prediction.schema.json")
     ] + [
         "annotations/GUIDELINES.md: [derived-stale] is out of date with the ontology or the code registry; run `diplonews schema`",
         "docs/codes.md: [derived-stale] is out of date with the ontology or the code registry; run `diplonews schema`",
@@ -66,6 +67,23 @@ def test_gold_files_are_valid_predictions():
     validator = jsonschema.Draft202012Validator(schemas.prediction_schema())
     for path in sorted((ROOT / "annotations" / "gold").glob("*.json")):
         assert list(validator.iter_errors(json.loads(path.read_text(encoding="utf-8")))) == [], path.name
+
+
+def test_gold_files_as_quotes_are_valid_quote_predictions():
+    """The quote-level schema is the prediction schema with quotes for spans: every gold file, quoted, meets it."""
+    from diplonews.anchoring import quotes_from_gold
+
+    validator = jsonschema.Draft202012Validator(schemas.quote_prediction_schema())
+    for path in sorted((ROOT / "annotations" / "gold").glob("*.json")):
+        quoted = quotes_from_gold(json.loads(path.read_text(encoding="utf-8")), (ROOT / "corpus" / f"{path.stem}.txt").read_text(encoding="utf-8"))
+        assert list(validator.iter_errors(quoted)) == [], path.name
+
+
+def test_quote_schema_has_no_offsets():
+    schema = schemas.quote_prediction_schema()
+    assert set(schema["$defs"]["mention"]["properties"]) == {"id", "text", "occurrence", "context", "label", "attributes"}
+    assert set(schema["$defs"]["event"]["properties"]["trigger"]["properties"]) == {"text", "occurrence", "context"}
+    assert "text_sha256" not in schema["required"]
 
 
 def test_code_finds_the_special_label_and_event_type_in_the_ontology():

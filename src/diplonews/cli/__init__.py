@@ -59,6 +59,7 @@ from . import export  # noqa: E402,F401
 from . import ingest  # noqa: E402,F401
 from . import labelstudio  # noqa: E402,F401
 from . import migrate  # noqa: E402,F401
+from . import prompt  # noqa: E402,F401
 from . import publish  # noqa: E402,F401
 from . import schema  # noqa: E402,F401
 from . import stats  # noqa: E402,F401

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..anchoring import AnchorReport
 from ..corpus import Layout
 from ..gold import gold_status_ids, read_gold
 from ..predictions import read_predictions
 from ..problems import DiplonewsError
+from ..quotes import anchor_file
 from ..validation.validator import require_valid
 from .score import Evaluation, score
 
@@ -26,12 +28,33 @@ def evaluate_file(layout: Layout, pred_path: Path, split: str | None) -> tuple[E
     partially, and so is a file none of whose documents is in the split.
     """
     require_valid(layout.root)
-    predicted = read_predictions(pred_path, layout)
+    return score_split(layout, read_predictions(pred_path, layout), split, pred_path)
+
+
+def evaluate_quotes(layout: Layout, quotes_path: Path, split: str | None) -> tuple[Evaluation, list[str], AnchorReport]:
+    """Anchor the quote-level predictions or raw completions in ``quotes_path`` and score them on ``split``.
+
+    Leniently (:func:`diplonews.quotes.anchor_file`): a line that cannot be read is in the
+    report and its document is scored as an empty prediction; a dropped quote is a missed item.
+    """
+    require_valid(layout.root)
+    predicted, report = anchor_file(quotes_path, layout, lenient=True)
+    evaluation, outside = score_split(layout, predicted, split, quotes_path)
+    return evaluation, outside, report
+
+
+def score_split(layout: Layout, predicted: dict[str, dict], split: str | None, source: Path) -> tuple[Evaluation, list[str]]:
+    """Score ``predicted`` against the gold of ``split``; also the predicted doc ids outside it.
+
+    Predictions none of which is in the split are refused (``prediction-no-match``): the
+    file was most likely made for another split. No predictions at all (every line of a
+    completions file unreadable) are scored, as the zeros they are.
+    """
     reference, metas = gold_split(layout, split)
     outside = sorted(set(predicted) - set(reference))
     in_split = {d: p for d, p in predicted.items() if d in reference}
-    if reference and not in_split:  # no reference at all is evaluate-no-documents, said by score()
+    if reference and predicted and not in_split:  # no reference at all is evaluate-no-documents, said by score()
         where = f"split {split!r}" if split else "the corpus"
         raise DiplonewsError.of("prediction-no-match", f"none of the {len(predicted)} predicted document(s) is a gold document of {where}",
-                                file=str(pred_path))
+                                file=str(source))
     return score(reference, in_split, metas), outside

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 
+from ..anchoring import RULES, AnchorReport
 from .score import HEADLINE, Evaluation
 from .mentions import SCHEMES
 
@@ -15,8 +16,21 @@ def _ci(ci) -> str:
     return "n/a" if ci is None else f"[{ci[0]:.4f}, {ci[1]:.4f}]"
 
 
-def to_json(ev: Evaluation, with_errors: bool) -> str:
-    return json.dumps(ev.as_dict(with_errors), ensure_ascii=False, indent=2, sort_keys=True)
+def to_json(ev: Evaluation, with_errors: bool, anchoring: AnchorReport | None = None) -> str:
+    out = ev.as_dict(with_errors)
+    if anchoring is not None:
+        out["anchoring"] = anchoring.as_dict()
+    return json.dumps(out, ensure_ascii=False, indent=2, sort_keys=True)
+
+
+def _anchoring_section(report: AnchorReport) -> list[str]:
+    """How the quotes were anchored (by rule), what was dropped (by code), and each dropped item or unreadable line."""
+    lines = ["", "### Anchoring", "", report.summary() + ".", "", "| rule | quotes |", "|---|---|"]
+    lines += [f"| {rule} | {report.resolved[rule]} |" for rule in RULES]
+    if report.problems:
+        lines += ["", "| code | items dropped, or lines unreadable |", "|---|---|"] + [f"| {c} | {n} |" for c, n in sorted(report.dropped.items())]
+        lines += [""] + [f"- {p.render()}" for p in report.problems]
+    return lines
 
 
 def _per_label_table(ev: Evaluation) -> list[str]:
@@ -28,7 +42,7 @@ def _per_label_table(ev: Evaluation) -> list[str]:
     return lines
 
 
-def to_markdown(ev: Evaluation, with_errors: bool) -> str:
+def to_markdown(ev: Evaluation, with_errors: bool, anchoring: AnchorReport | None = None) -> str:
     lines = [f"## Scores ({ev.overall.documents} documents)", "",
              f"95% intervals: percentile bootstrap over documents, {ev.samples} samples, seed {ev.seed}.", "",
              "| metric | value | 95% CI |", "|---|---|---|"]
@@ -39,6 +53,8 @@ def to_markdown(ev: Evaluation, with_errors: bool) -> str:
         lines += ["", "### By subset", "", "| metric | " + " | ".join(f"{n} ({ev.subsets[n].documents})" for n in names) + " |",
                   "|---|" + "---|" * len(names)]
         lines += [f"| {m} | " + " | ".join(_num(ev.subsets[n].values[m]) for n in names) + " |" for m in HEADLINE]
+    if anchoring is not None:
+        lines += _anchoring_section(anchoring)
     if with_errors:
         lines += ["", "### Errors"]
         for doc in ev.documents:
