@@ -208,51 +208,38 @@ class _Anchoring:
         self.report.resolved[found.rule] += 1
         return {"start": found.start, "end": found.end, "text": self.index.text[found.start:found.end]}
 
-    def mentions(self) -> list[dict]:
+    def layer(self, name: str, anchor_one) -> list[dict]:
+        """The items of layer ``name`` that survive: a first use of their id, then ``anchor_one(item, path)`` (None drops it)."""
         out = []
-        for i, m in enumerate(self.quoted["mentions"]):
-            if not self.fresh(m, f"$.mentions[{i}]"):
-                continue
-            span = self.span(m, m["id"], f"$.mentions[{i}]")
-            if span is None:
-                self.dropped.add(m["id"])
-                continue
-            self.kept.add(m["id"])
-            out.append({"id": m["id"], **span, "label": m["label"], "attributes": m["attributes"]})
+        for i, item in enumerate(self.quoted[name]):
+            path = f"$.{name}[{i}]"
+            if self.fresh(item, path) and (kept := anchor_one(item, path)) is not None:
+                out.append(kept)
         return out
 
-    def entities(self) -> list[dict]:
-        out = []
-        for i, e in enumerate(self.quoted["entities"]):
-            if not self.fresh(e, f"$.entities[{i}]"):
-                continue
-            members = [r for j, r in enumerate(e["mentions"]) if self.ref(r, e["id"], f"$.entities[{i}].mentions[{j}]", "member")]
-            if members:
-                out.append({**e, "mentions": members})
-            else:
-                self.drop(Problem("quote-ref-dropped", "every member of the entity was dropped, so the entity is too"), e["id"], f"$.entities[{i}]")
-        return out
+    def mention(self, m: dict, path: str) -> dict | None:
+        span = self.span(m, m["id"], path)
+        (self.dropped if span is None else self.kept).add(m["id"])
+        return None if span is None else {"id": m["id"], **span, "label": m["label"], "attributes": m["attributes"]}
 
-    def relations(self) -> list[dict]:
-        out = []
-        for i, r in enumerate(self.quoted["relations"]):
-            if self.fresh(r, f"$.relations[{i}]") and all(
-                    [self.ref(r[end], r["id"], f"$.relations[{i}].{end}", f"the {end} is") for end in ("head", "tail")]):
-                out.append(dict(r))
-        return out
+    def entity(self, e: dict, path: str) -> dict | None:
+        members = [r for j, r in enumerate(e["mentions"]) if self.ref(r, e["id"], f"{path}.mentions[{j}]", "member")]
+        if not members:
+            self.drop(Problem("quote-ref-dropped", "every member of the entity was dropped, so the entity is too"), e["id"], path)
+            return None
+        return {**e, "mentions": members}
 
-    def events(self) -> list[dict]:
-        out = []
-        for i, ev in enumerate(self.quoted["events"]):
-            if not self.fresh(ev, f"$.events[{i}]"):
-                continue
-            trigger = self.span(ev["trigger"], ev["id"], f"$.events[{i}].trigger")
-            if trigger is None:
-                continue
-            arguments = [a for j, a in enumerate(ev["arguments"])
-                         if self.ref(a["ref"], ev["id"], f"$.events[{i}].arguments[{j}]", f"the {a['role']} argument is")]
-            out.append({**ev, "trigger": trigger, "arguments": arguments})
-        return out
+    def relation(self, r: dict, path: str) -> dict | None:
+        ends = [self.ref(r[end], r["id"], f"{path}.{end}", f"the {end} is") for end in ("head", "tail")]  # both reported
+        return dict(r) if all(ends) else None
+
+    def event(self, ev: dict, path: str) -> dict | None:
+        trigger = self.span(ev["trigger"], ev["id"], f"{path}.trigger")
+        if trigger is None:
+            return None
+        arguments = [a for j, a in enumerate(ev["arguments"])
+                     if self.ref(a["ref"], ev["id"], f"{path}.arguments[{j}]", f"the {a['role']} argument is")]
+        return {**ev, "trigger": trigger, "arguments": arguments}
 
 
 def anchor_document(quoted: dict, text: str, where: Location | None = None) -> tuple[dict, AnchorReport]:
@@ -263,7 +250,8 @@ def anchor_document(quoted: dict, text: str, where: Location | None = None) -> t
     goes into the location of each dropped item.
     """
     state = _Anchoring(quoted, text, where or Location())
-    layers = {"mentions": state.mentions(), "entities": state.entities(), "relations": state.relations(), "events": state.events()}
+    layers = {name: state.layer(name, anchor_one) for name, anchor_one in
+              (("mentions", state.mention), ("entities", state.entity), ("relations", state.relation), ("events", state.event))}
     state.report.kept.update({layer: len(items) for layer, items in layers.items()})
     extra = {"system": quoted["system"]} if "system" in quoted else {}
     predicted = {"doc_id": quoted["doc_id"], "text_sha256": text_sha256(text), **extra, **layers}
