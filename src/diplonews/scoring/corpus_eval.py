@@ -10,7 +10,10 @@ from ..predictions import read_predictions
 from ..problems import DiplonewsError
 from ..quotes import anchor_file
 from ..validation.validator import require_valid
+from .relations import seen_facts
 from .score import Evaluation, score
+
+TRAIN_SPLIT = "train"  # whose relation facts Ign F1 leaves out of precision
 
 
 def gold_split(layout: Layout, split: str | None) -> tuple[dict[str, dict], dict[str, dict]]:
@@ -57,4 +60,5 @@ def score_split(layout: Layout, predicted: dict[str, dict], split: str | None, s
         where = f"split {split!r}" if split else "the corpus"
         raise DiplonewsError.of("prediction-no-match", f"none of the {len(predicted)} predicted document(s) is a gold document of {where}",
                                 file=str(source))
-    return score(reference, in_split, metas), outside
+    seen = seen_facts(gold_split(layout, TRAIN_SPLIT)[0].values())  # for Ign F1: facts a system could have memorised
+    return score(reference, in_split, metas, seen=seen), outside

@@ -22,8 +22,7 @@ def prf(correct: float, predicted: float, reference: float) -> dict[str, float |
         return {"precision": None, "recall": None, "f1": None}
     precision = correct / predicted if predicted else 0.0
     recall = correct / reference if reference else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1}
+    return {"precision": precision, "recall": recall, "f1": _f1(precision, recall)}
 
 
 def accuracy(correct: float, total: float) -> float | None:
@@ -42,6 +41,26 @@ def semeval_prf(c: Counter, task: str, scheme: str, label: str) -> dict[str, flo
 def keyed_prf(c: Counter, task: str, variant: str, label: str = ALL) -> dict[str, float | None]:
     """Figures of a task counted as ``tp`` / ``pred`` / ``ref``."""
     return prf(c[(task, variant, label, "tp")], c[(task, variant, label, "pred")], c[(task, variant, label, "ref")])
+
+
+def ign_prf(c: Counter, task: str, variant: str, ign: str) -> dict[str, float | None]:
+    """DocRED's Ign figures of ``variant``: precision without the correct facts seen in train, recall as is.
+
+    All None when the seen facts were not counted (no train facts given).
+    """
+    if not c[(task, ign, ALL, "documents")]:
+        return {"precision": None, "recall": None, "f1": None}
+    tp, pred, ref = (c[(task, variant, ALL, k)] for k in ("tp", "pred", "ref"))
+    seen = c[(task, ign, ALL, "seen")]
+    strict = prf(tp, pred, ref)
+    if strict["recall"] is None:
+        return strict
+    precision = (tp - seen) / (pred - seen) if pred > seen else 0.0
+    return {"precision": precision, "recall": strict["recall"], "f1": _f1(precision, strict["recall"])}
+
+
+def _f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
 def macro(values: list[float | None]) -> float | None:

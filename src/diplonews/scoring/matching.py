@@ -161,3 +161,22 @@ def match_spans(reference: Sequence, predicted: Sequence, stages: Sequence, afte
             free_ref = [r for r in free_ref if r not in used_ref]
             free_pred = [p for p in free_pred if p not in used_pred]
     return Matched(pairs, free_ref, free_pred, sizes)
+
+
+def match_compatible(reference: Sequence, predicted: Sequence, compatible: Callable[[object, object], bool]) -> Matched:
+    """A maximum one-to-one matching of items for which ``compatible(reference item, predicted item)`` holds.
+
+    Items are visited in sorted order (they must be sortable), so the pairs never depend on
+    the order given; used where "equal" is too strict and one item may suit several.
+    """
+    free_ref = sorted(range(len(reference)), key=reference.__getitem__)
+    free_pred = sorted(range(len(predicted)), key=predicted.__getitem__)
+    candidates = {p: [r for r in free_ref if compatible(reference[r], predicted[p])] for p in free_pred}
+    owner: dict[int, int] = {}
+    for p in free_pred:
+        if candidates[p]:
+            _augment(p, candidates, owner, set())
+    pairs = sorted((r, p) for r, p in owner.items())
+    used_ref, used_pred = set(owner), set(owner.values())
+    return Matched([("cor", r, p) for r, p in pairs], [r for r in free_ref if r not in used_ref],
+                   [p for p in free_pred if p not in used_pred], {"cor": len(pairs)} if pairs else {})

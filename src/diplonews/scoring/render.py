@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 from ..anchoring import RULES, AnchorReport
-from .score import HEADLINE, Evaluation
+from .score import HEADLINE, RELAXED, Evaluation
 from .mentions import SCHEMES
 
 
@@ -47,6 +47,8 @@ def to_markdown(ev: Evaluation, with_errors: bool, anchoring: AnchorReport | Non
              f"95% intervals: percentile bootstrap over documents, {ev.samples} samples, seed {ev.seed}.", "",
              "| metric | value | 95% CI |", "|---|---|---|"]
     lines += [f"| {n} | {_num(ev.overall.values[n])} | {_ci(ev.overall.intervals[n])} |" for n in HEADLINE]
+    lines += ["", "### Relaxed and Ign figures (beside strict, never instead)", "", "| metric | value |", "|---|---|"]
+    lines += [f"| {n} | {_num(ev.figures[n])} |" for n in RELAXED]
     lines += ["", "### Mentions per label", ""] + _per_label_table(ev)
     if ev.subsets:
         names = list(ev.subsets)

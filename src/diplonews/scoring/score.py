@@ -14,13 +14,15 @@ from dataclasses import dataclass, field
 from ..ontology import load
 from ..problems import DiplonewsError, Location, Problem
 from . import bootstrap
-from .counts import agreement, keyed_prf
+from .counts import agreement, ign_prf, keyed_prf
 from .dates import score_dates
 from .errors import ScoringError
 from .events import VARIANTS as EVENT_VARIANTS
 from .events import score_events
 from .mentions import mention_figures, score_mentions
 from .relations import score_relations
+from .relaxed import VARIANTS as RELAXED_VARIANTS
+from .relaxed import score_relaxed
 from .treaties import score_treaty_stages
 from .views import EntityIndex, check_references
 
@@ -32,6 +34,9 @@ HEADLINE = (
     "treaty_stages.undated.f1", "treaty_stages.dated.f1",
     "dates.value.accuracy",
 )
+# beside the headline, never instead of it: relaxed matching and DocRED's Ign F1 (docs/scoring.md)
+RELAXED = ("relations.mention_head.f1", "relations.mention_overlap.f1", "relations.entity_ign.f1",
+           "events.argument_classification_head.f1", "events.argument_classification_overlap.f1")
 SUBSET_FIELDS = ("world", "origin")  # metadata fields the scores are broken down by
 
 
@@ -48,13 +53,13 @@ class DocScore:
     errors: list[ScoringError]
 
 
-def score_document(reference: dict, predicted: dict) -> DocScore:
-    """All counts and errors of one document."""
+def score_document(reference: dict, predicted: dict, seen: frozenset | None = None) -> DocScore:
+    """All counts and errors of one document; ``seen`` (:func:`~.relations.seen_facts` of train) adds Ign F1."""
     check_references(predicted, f"prediction {predicted['doc_id']}")
     index = EntityIndex(reference)
-    counts: Counter = Counter()
+    counts: Counter = score_relaxed(reference, predicted)
     errors: list[ScoringError] = []
-    for part in (score_mentions(reference, predicted), score_relations(reference, predicted, index),
+    for part in (score_mentions(reference, predicted), score_relations(reference, predicted, index, seen),
                  score_events(reference, predicted), score_treaty_stages(reference, predicted, index),
                  score_dates(reference, predicted)):
         counts.update(part[0])
@@ -70,6 +75,11 @@ def figures(counts: Counter) -> dict[str, float | None]:
     for task, variant in keyed:
         for name, value in keyed_prf(counts, task, variant).items():
             out[f"{task}.{variant}.{name}"] = value
+    for task, variant in RELAXED_VARIANTS:
+        for name, value in keyed_prf(counts, task, variant).items():
+            out[f"{task}.{variant}.{name}"] = value
+    for name, value in ign_prf(counts, "relations", "entity", "entity_ign").items():
+        out[f"relations.entity_ign.{name}"] = value
     out["events.status.accuracy"] = agreement(counts, "events", "status")
     out["dates.value.accuracy"] = agreement(counts, "dates", "value")
     return out
@@ -126,16 +136,17 @@ class Evaluation:
 
 
 def score(reference: dict[str, dict], predicted: dict[str, dict], metadata: dict[str, dict] | None = None,
-          samples: int = bootstrap.SAMPLES, seed: int = bootstrap.SEED) -> Evaluation:
+          samples: int = bootstrap.SAMPLES, seed: int = bootstrap.SEED, seen: frozenset | None = None) -> Evaluation:
     """Score ``predicted`` against ``reference`` (both ``doc_id -> annotation``).
 
-    ``metadata`` (``doc_id -> meta``) enables the breakdown by world and origin. Predicted
+    ``metadata`` (``doc_id -> meta``) enables the breakdown by world and origin; ``seen``
+    (the relation facts of train, :func:`~.relations.seen_facts`) enables Ign F1. Predicted
     documents absent from the reference are refused: they would silently not count.
     """
     unknown = sorted(set(predicted) - set(reference))
     if unknown:
         raise DiplonewsError([Problem("prediction-unknown-doc", "not among the reference documents", Location("predictions", d)) for d in unknown])
-    docs = [score_document(reference[d], predicted.get(d) or empty_prediction(reference[d])) for d in sorted(reference)]
+    docs = [score_document(reference[d], predicted.get(d) or empty_prediction(reference[d]), seen) for d in sorted(reference)]
     overall, all_figures = breakdown(docs, samples, seed)
     subsets = {}
     for field_name in SUBSET_FIELDS if metadata else ():

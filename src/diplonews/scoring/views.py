@@ -45,15 +45,20 @@ class EntityIndex:
         self._keys: dict[tuple[int, int], tuple[str, str]] = {
             (m["start"], m["end"]): (f"m:{m['start']}-{m['end']}", m["text"]) for m in reference["mentions"]
         }
+        self._names: dict[str, frozenset[str]] = {key: frozenset({text}) for key, text in self._keys.values()}
         for entity in reference["entities"]:
-            for ref in entity["mentions"]:
-                if ref in by_id:
-                    m = by_id[ref]
-                    self._keys[(m["start"], m["end"])] = (f"e:{entity['id']}", entity["name"])
+            members = [by_id[ref] for ref in entity["mentions"] if ref in by_id]
+            for m in members:
+                self._keys[(m["start"], m["end"])] = (f"e:{entity['id']}", entity["name"])
+            self._names[f"e:{entity['id']}"] = frozenset({entity["name"], *(m["text"] for m in members)})
 
     def key(self, mention: dict) -> str:
         """The entity key of a mention of either side, found through its span."""
         return self._keys.get((mention["start"], mention["end"]), (f"p:{mention['start']}-{mention['end']}", ""))[0]
+
+    def names(self, key: str) -> frozenset[str]:
+        """Every name a reference key goes by: an entity's canonical name and its mentions' texts (DocRED's names)."""
+        return self._names.get(key, frozenset())
 
     def name(self, mention: dict) -> str:
         """The reference entity's canonical name, or the mention's own text when it has none."""
