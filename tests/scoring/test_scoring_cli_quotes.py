@@ -136,3 +136,20 @@ def test_prompt_for_an_empty_split_is_refused(tiny_repo, tmp_path):
     result = _run(tiny_repo, "prompt", "--split", "nosuch", "--out", str(tmp_path / "p.jsonl"))
     assert result.exit_code == 1
     assert "[prompt-no-documents] no gold document is in split 'nosuch'" in result.stderr
+
+
+def test_the_new_commands_explain_themselves(tiny_repo):
+    anchor = _run(tiny_repo, "anchor", "--help")
+    assert anchor.exit_code == 0 and "Ambiguous and missing quotes are dropped, never guessed" in anchor.output
+    prompt = _run(tiny_repo, "prompt", "--help")
+    assert prompt.exit_code == 0 and "--shots" in prompt.output
+    assert "--quotes" in _run(tiny_repo, "evaluate", "--help").output
+
+
+def test_evaluate_shows_the_relaxed_figures_apart_from_the_headline(tiny_repo):
+    result = _run(tiny_repo, "evaluate", "--pred", str(Layout(tiny_repo).gold_dir))
+    assert result.exit_code == 0, result.output
+    headline, relaxed = result.stdout.split("### Relaxed and Ign figures (beside strict, never instead)")
+    assert "| relations.entity.f1 | 1.0000 |" in headline and "mention_overlap" not in headline
+    assert "| relations.mention_overlap.f1 | 1.0000 |" in relaxed
+    assert "| relations.entity_ign.f1 |" in relaxed
