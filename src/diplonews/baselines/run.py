@@ -1,4 +1,4 @@
-"""Running a baseline: train on the train split, predict a split, write JSONL predictions."""
+"""Running a baseline: train on the train split, then predict a split (the CLI writes the predictions as JSONL)."""
 from __future__ import annotations
 
 import importlib.util
