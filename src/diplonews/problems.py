@@ -34,6 +34,7 @@ AREAS: dict[str, str] = {
     "derived": "files generated from the ontology and this registry (diplonews schema)",
     "migration": "gold of an older ontology version (diplonews migrate)",
     "export": "exports to exchange formats, and their readers back (diplonews export)",
+    "import": "exports edited elsewhere (brat, spaCy) back into the gold (diplonews import)",
     "view": "the static HTML viewer of the gold and a system's errors (diplonews view)",
 }
 
@@ -228,6 +229,11 @@ CODES: dict[str, Code] = {
     **_area("view", {
         "view-no-documents": "No gold document is in the split to view.",
         "view-out-foreign": "The --out folder exists and is not a diplonews view (one whose manifest lists every file it holds); it is never replaced.",
+    }),
+    **_area("import", {
+        "import-lossy": "The format drops some layers, so importing it would delete them from the gold; only lossless formats import.",
+        "import-unknown-doc": "An imported document has no corpus text.",
+        "import-text-changed": "An imported document's text differs from the corpus text; an import never changes a text.",
     }),
     **_area("export", {
         "export-no-documents": "No gold document is in the split to export.",

@@ -65,3 +65,4 @@ from . import schema  # noqa: E402,F401
 from . import stats  # noqa: E402,F401
 from . import validate  # noqa: E402,F401
 from . import view  # noqa: E402,F401
+from . import importing  # noqa: E402,F401
