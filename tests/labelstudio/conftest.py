@@ -4,12 +4,19 @@ The server is ``label-studio start`` on a fresh data dir (tmp) and a free port, 
 legacy API token enabled and a random token and password; it is polled on ``/health``
 and stopped by its own process group at the end. The first start runs migrations (about
 50 s on a 2-core machine).
+
+The server runs from its own environment, as a database server would: a virtualenv under
+``.cache/`` (or ``$DIPLONEWS_LS_ENV``) that the first test session creates and later ones
+reuse. Label Studio pins old versions of libraries this package also uses (pytz,
+trafilatura's dependencies); installed beside the package, they would change the user's
+environment. The project's environment gets only the client, ``label-studio-sdk``.
 """
 from __future__ import annotations
 
 import json
 import os
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
@@ -29,6 +36,25 @@ from diplonews.gold import write_gold
 HERE = Path(__file__).parent
 REPO = HERE.parents[1]
 START_TIMEOUT = 240  # seconds; migrations on a slow CI machine
+LS_VERSION = "1.23.2"  # the server; it pins label-studio-sdk==2.1.2, the client in the test extra
+INSTALL_TIMEOUT = 1200  # seconds; a fresh environment downloads about 150 MB of wheels
+
+
+def server_python() -> Path:
+    """The Python of Label Studio's own environment, created on first use and then reused.
+
+    A marker file written last says the install completed, so an interrupted install is
+    started again rather than used half made."""
+    env = Path(os.environ.get("DIPLONEWS_LS_ENV") or REPO / ".cache" / f"label-studio-{LS_VERSION}")
+    python, marker = env / "bin" / "python", env / ".installed"
+    if marker.is_file() and marker.read_text() == LS_VERSION:
+        return python
+    shutil.rmtree(env, ignore_errors=True)
+    print(f"\ncreating Label Studio's environment in {env} (once; a few minutes)", flush=True)
+    subprocess.run([sys.executable, "-m", "venv", str(env)], check=True)
+    subprocess.run([str(python), "-m", "pip", "install", "-q", f"label-studio=={LS_VERSION}"], check=True, timeout=INSTALL_TIMEOUT)
+    marker.write_text(LS_VERSION)
+    return python
 
 
 @dataclass(frozen=True)
@@ -101,7 +127,7 @@ def ls_server(tmp_path_factory) -> Server:
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     log = base / "server.log"
-    command = [sys.executable, "-m", "label_studio.server", "start", "--no-browser", "--port", str(port), "--internal-host", "127.0.0.1"]
+    command = [str(server_python()), "-m", "label_studio.server", "start", "--no-browser", "--port", str(port), "--internal-host", "127.0.0.1"]
     with open(log, "wb") as out:
         proc = subprocess.Popen(command, env=_server_env(base / "data", token), stdout=out, stderr=subprocess.STDOUT, cwd=base, start_new_session=True)
     try:
