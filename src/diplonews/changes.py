@@ -7,8 +7,10 @@ will change, and nothing is written unless every document converted.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from .gold import LAYERS
+from .corpus import Layout
+from .gold import LAYERS, write_gold
 
 
 @dataclass
@@ -50,3 +52,13 @@ def diff_layers(old: dict, new: dict) -> tuple[dict, dict, dict]:
             if ids:
                 target[layer] = sorted(ids)
     return added, removed, changed
+
+
+def write_changed(layout: Layout, changes: list[DocChange]) -> list[Path]:
+    """Write the gold file of every new or changed document (each atomically); the paths written."""
+    written = []
+    for change in changes:
+        if not change.unchanged:
+            write_gold(layout.gold_path(change.doc_id), change.annotation)
+            written.append(layout.gold_path(change.doc_id))
+    return written

@@ -33,6 +33,8 @@ def import_cmd(root: Path, format_name: str, folder: Path, write: bool, annotato
     for change in changes:
         click.echo(change.render())
     if write:
-        click.echo(f"wrote {len(back.write(Layout(root), changes))} file(s)")
+        from ..changes import write_changed
+
+        click.echo(f"wrote {len(write_changed(Layout(root), changes))} file(s)")
     else:
         click.echo("checked only; pass --write to write")

@@ -6,7 +6,8 @@ format that drops arguments or entities would delete them from the gold. Every d
 checked before anything is written: it must be a corpus document, its text must be the
 corpus text exactly (an annotated text never changes silently), and its annotation must
 pass validation. The result is a :class:`~diplonews.changes.DocChange` per document, so the
-user sees what changes; ``write`` then writes only the files that change.
+user sees what changes; :func:`~diplonews.changes.write_changed` then writes only the files
+that change.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from ..changes import DocChange, diff_layers
 from ..corpus import Layout, text_sha256
-from ..gold import read_gold, write_gold
+from ..gold import read_gold
 from ..problems import DiplonewsError, Location, Problem
 from . import FORMATS, drops, format_module
 
@@ -74,13 +75,3 @@ def _change(layout: Layout, ann: dict, annotator: str | None) -> DocChange:
     elif not (added or removed or changed):
         ann = old  # same layers: the file stays byte for byte as it is
     return DocChange(ann["doc_id"], ann, False, added, removed, changed)
-
-
-def write(layout: Layout, changes: list[DocChange]) -> list[Path]:
-    """Write the gold file of every new or changed document (each atomically); the paths written."""
-    written = []
-    for change in changes:
-        if not change.unchanged:
-            write_gold(layout.gold_path(change.doc_id), change.annotation)
-            written.append(layout.gold_path(change.doc_id))
-    return written

@@ -21,7 +21,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .. import jsonio
-from ..changes import DocChange, diff_layers
+from ..changes import DocChange, diff_layers, write_changed
 from ..corpus import Layout, text_sha256
 from ..gold import LAYERS, canonicalize, read_gold, write_gold
 from ..ontology import Ontology, load
@@ -166,11 +166,8 @@ def annotator_path(layout: Layout, annotator: str, doc_id: str) -> Path:
 
 def write_import(layout: Layout, changes: list[DocChange]) -> list[Path]:
     """Write the gold files that change and every annotator version; the paths written."""
-    written = []
+    written = write_changed(layout, changes)
     for change in changes:
-        if not change.unchanged:
-            write_gold(layout.gold_path(change.doc_id), change.annotation)
-            written.append(layout.gold_path(change.doc_id))
         for name, version in sorted(change.versions.items()):
             path = annotator_path(layout, name, change.doc_id)
             write_gold(path, version)
